@@ -1,0 +1,54 @@
+// Tensor: a contiguous block of float32 values with a Shape. No strides, no views:
+// element (n, c, h, w) of a rank-4 tensor is data[((n * C + c) * H + h) * W + w].
+//
+// A Tensor is a plain value: copying it copies the numbers. Gradients and the graph live in
+// gan::Variable (autograd/variable.h), which holds Tensors.
+//
+//   Tensor x({2, 3});           // (N=2, D=3), zero-filled
+//   x.at(1, 2) = 5.0f;          // row 1, column 2
+//   Tensor y = Tensor::from({3}, {1, 2, 3});
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gan/tensor/shape.h"
+
+namespace gan {
+
+struct Tensor {
+  Shape shape;
+  std::vector<float> data;  // shape.numel() values, row-major
+
+  Tensor() = default;
+  explicit Tensor(Shape shape, float fill = 0.0f);
+  // requires: values.size() == shape.numel()
+  static Tensor from(Shape shape, std::vector<float> values);
+
+  int64_t numel() const { return static_cast<int64_t>(data.size()); }
+  int rank() const { return shape.rank; }
+  int size(int axis) const { return shape[axis]; }
+  bool empty() const { return data.empty(); }
+  float* ptr() { return data.data(); }
+  const float* ptr() const { return data.data(); }
+
+  // Element access by index, rank 2 and rank 4 (no bounds checks: the kernels' job).
+  float& at(int i, int j) { return data[static_cast<int64_t>(i) * shape[1] + j]; }
+  float at(int i, int j) const { return data[static_cast<int64_t>(i) * shape[1] + j]; }
+  float& at(int n, int c, int h, int w) { return data[offset(n, c, h, w)]; }
+  float at(int n, int c, int h, int w) const { return data[offset(n, c, h, w)]; }
+
+ private:
+  int64_t offset(int n, int c, int h, int w) const {
+    return ((static_cast<int64_t>(n) * shape[1] + c) * shape[2] + h) * shape[3] + w;
+  }
+};
+
+// Throws std::invalid_argument "<where>: <what> must be <expected>, got <shape>" when the shapes
+// differ, so that every shape error reads the same way, in the legend's letters.
+void require_shape(const char* where, const char* what, const Shape& got, const Shape& expected);
+// Throws unless `got.rank == rank`; `legend` names the axes, e.g. "(N, C, H, W)".
+void require_rank(const char* where, const char* what, const Shape& got, int rank, const char* legend);
+
+}  // namespace gan

@@ -1,0 +1,14 @@
+// The `gan` subcommands. Each takes the arguments after its name and returns the exit code:
+// 0 success, 1 runtime error, 2 usage error, 3 diverged run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gan::cli {
+
+using Arguments = std::vector<std::string>;
+
+int gradcheck_command(const Arguments& arguments);
+
+}  // namespace gan::cli

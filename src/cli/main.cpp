@@ -1,0 +1,53 @@
+// gan: the command-line front end. `gan COMMAND --help` describes each command.
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "command_line.h"
+#include "commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const gan::cli::Arguments&);
+  const char* summary;
+};
+
+const Command kCommands[] = {
+    {"gradcheck", gan::cli::gradcheck_command, "check every op's backward against finite differences"},
+};
+
+void print_usage() {
+  std::printf("gan.cpp %s: Generative Adversarial Networks from scratch\n\nusage: gan COMMAND [options]\n\ncommands:\n",
+              GAN_VERSION);
+  for (const Command& command : kCommands) std::printf("  %-12s %s\n", command.name, command.summary);
+  std::printf("\n`gan COMMAND --help` lists a command's options.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    print_usage();
+    return argc < 2 ? 2 : 0;
+  }
+  std::string name = argv[1];
+  gan::cli::Arguments arguments(argv + 2, argv + argc);
+  for (const Command& command : kCommands) {
+    if (name != command.name) continue;
+    try {
+      return command.run(arguments);
+    } catch (const gan::cli::UsageError& error) {
+      std::fprintf(stderr, "%s\n", error.what());
+      return 2;
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "gan %s: error: %s\n", name.c_str(), error.what());
+      return 1;
+    }
+  }
+  std::string names;
+  for (const Command& command : kCommands) names += std::string(" ") + command.name;
+  std::fprintf(stderr, "gan: unknown command '%s'; commands:%s\n", name.c_str(), names.c_str());
+  return 2;
+}

@@ -1,0 +1,86 @@
+#include "gan/ops/matmul.h"
+
+#include <stdexcept>
+#include <string>
+
+#include "gan/kernels/gemm.h"
+
+namespace gan {
+
+Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool transpose_b) {
+  require_rank("matmul", "a", a.shape(), 2, "(M, K)");
+  require_rank("matmul", "b", b.shape(), 2, "(K, N)");
+  int M = transpose_a ? a.shape()[1] : a.shape()[0];
+  int K = transpose_a ? a.shape()[0] : a.shape()[1];
+  int N = transpose_b ? b.shape()[0] : b.shape()[1];
+  int K_b = transpose_b ? b.shape()[1] : b.shape()[0];
+  if (K != K_b) {
+    throw std::invalid_argument("matmul: op(a) is (M, K) with K=" + std::to_string(K) +
+                                " so op(b) must be (K, N) with K=" + std::to_string(K) + ", got a " +
+                                a.shape().str() + ", b " + b.shape().str());
+  }
+  Tensor y({M, N});
+  kernels::gemm(transpose_a, transpose_b, M, N, K, 1.0f, a.value().ptr(), b.value().ptr(), 0.0f,
+                y.ptr());
+  return make_result(std::move(y), {a, b}, "matmul",
+                     [a = a.node(), b = b.node(), transpose_a, transpose_b, M, N, K](const Tensor& dy) {
+    if (a->requires_grad) {  // (D.1.1), written for how a is stored
+      float* da = grad_buffer(*a).ptr();
+      if (transpose_a) {
+        kernels::gemm(transpose_b, true, K, M, N, 1.0f, b->value.ptr(), dy.ptr(), 1.0f, da);
+      } else {
+        kernels::gemm(false, !transpose_b, M, K, N, 1.0f, dy.ptr(), b->value.ptr(), 1.0f, da);
+      }
+    }
+    if (b->requires_grad) {  // (D.1.2), written for how b is stored
+      float* db = grad_buffer(*b).ptr();
+      if (transpose_b) {
+        kernels::gemm(true, transpose_a, N, K, M, 1.0f, dy.ptr(), a->value.ptr(), 1.0f, db);
+      } else {
+        kernels::gemm(!transpose_a, false, K, N, M, 1.0f, a->value.ptr(), dy.ptr(), 1.0f, db);
+      }
+    }
+  });
+}
+
+Variable linear(const Variable& x, const Variable& W, const Variable& b) {
+  require_rank("linear", "x", x.shape(), 2, "(N, D_in)");
+  require_rank("linear", "W", W.shape(), 2, "(D_out, D_in)");
+  int N = x.shape()[0];
+  int D_in = x.shape()[1];
+  int D_out = W.shape()[0];
+  require_shape("linear", "W", W.shape(), Shape{D_out, D_in});
+  if (b.defined()) require_shape("linear", "b", b.shape(), Shape{D_out});
+
+  Tensor y({N, D_out});
+  if (b.defined()) {  // start from the bias in every row, then add x W^T on top
+    for (int n = 0; n < N; ++n) {
+      std::copy(b.value().data.begin(), b.value().data.end(), y.data.begin() + int64_t{n} * D_out);
+    }
+  }
+  kernels::gemm(false, true, N, D_out, D_in, 1.0f, x.value().ptr(), W.value().ptr(),
+                b.defined() ? 1.0f : 0.0f, y.ptr());
+
+  std::vector<Variable> inputs = {x, W};
+  if (b.defined()) inputs.push_back(b);
+  return make_result(std::move(y), inputs, "linear",
+                     [x = x.node(), W = W.node(), b = b.node(), N, D_in, D_out](const Tensor& dy) {
+    if (x->requires_grad) {  // dL/dx = dy W: (N, D_out) (D_out, D_in)
+      kernels::gemm(false, false, N, D_in, D_out, 1.0f, dy.ptr(), W->value.ptr(), 1.0f,
+                    grad_buffer(*x).ptr());
+    }
+    if (W->requires_grad) {  // dL/dW = dy^T x: (D_out, N) (N, D_in)
+      kernels::gemm(true, false, D_out, D_in, N, 1.0f, dy.ptr(), x->value.ptr(), 1.0f,
+                    grad_buffer(*W).ptr());
+    }
+    if (b && b->requires_grad) {  // dL/db = sum over rows of dy; rows in order, deterministic
+      float* db = grad_buffer(*b).ptr();
+      for (int n = 0; n < N; ++n) {
+        const float* dy_row = dy.ptr() + int64_t{n} * D_out;
+        for (int j = 0; j < D_out; ++j) db[j] += dy_row[j];
+      }
+    }
+  });
+}
+
+}  // namespace gan

@@ -1,0 +1,36 @@
+#include "gan/tensor/tensor.h"
+
+#include <stdexcept>
+#include <utility>
+
+namespace gan {
+
+Tensor::Tensor(Shape shape_, float fill) : shape(shape_), data(shape_.numel(), fill) {}
+
+Tensor Tensor::from(Shape shape, std::vector<float> values) {
+  if (static_cast<int64_t>(values.size()) != shape.numel()) {
+    throw std::invalid_argument("Tensor::from: shape " + shape.str() + " holds " +
+                                std::to_string(shape.numel()) + " values, got " +
+                                std::to_string(values.size()));
+  }
+  Tensor tensor;
+  tensor.shape = shape;
+  tensor.data = std::move(values);
+  return tensor;
+}
+
+void require_shape(const char* where, const char* what, const Shape& got, const Shape& expected) {
+  if (got != expected) {
+    throw std::invalid_argument(std::string(where) + ": " + what + " must be " + expected.str() +
+                                ", got " + got.str());
+  }
+}
+
+void require_rank(const char* where, const char* what, const Shape& got, int rank, const char* legend) {
+  if (got.rank != rank) {
+    throw std::invalid_argument(std::string(where) + ": " + what + " must be " + legend + ", got " +
+                                got.str());
+  }
+}
+
+}  // namespace gan

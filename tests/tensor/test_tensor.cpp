@@ -1,0 +1,24 @@
+#include <catch2/catch.hpp>
+
+#include "gan/tensor/tensor.h"
+
+using gan::Shape;
+using gan::Tensor;
+
+TEST_CASE("a tensor is contiguous and row-major", "[tensor]") {
+  Tensor x({2, 3, 4, 5});
+  x.at(1, 2, 3, 4) = 7.0f;
+  CHECK(x.data[((1 * 3 + 2) * 4 + 3) * 5 + 4] == 7.0f);
+  Tensor m = Tensor::from({2, 3}, {1, 2, 3, 4, 5, 6});
+  CHECK(m.at(1, 0) == 4.0f);
+  CHECK(m.numel() == 6);
+  CHECK(Tensor({3}, 2.5f).data == std::vector<float>{2.5f, 2.5f, 2.5f});
+}
+
+TEST_CASE("shape errors use the legend", "[tensor]") {
+  CHECK_THROWS_WITH(Tensor::from({2, 2}, {1, 2, 3}), "Tensor::from: shape (2, 2) holds 4 values, got 3");
+  CHECK_THROWS_WITH(gan::require_shape("conv2d", "input", Shape{64, 32, 14, 14}, Shape{64, 64, 14, 14}),
+                    "conv2d: input must be (64, 64, 14, 14), got (64, 32, 14, 14)");
+  CHECK_THROWS_WITH(gan::require_rank("conv2d", "input", Shape{64, 784}, 4, "(N, C, H, W)"),
+                    "conv2d: input must be (N, C, H, W), got (64, 784)");
+}
