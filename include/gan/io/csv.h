@@ -1,0 +1,49 @@
+// CSV logs of a training run (steps.csv, epochs.csv), RFC 4180 quoting, one row per line.
+// Every row is flushed as soon as it is written, so a killed run keeps every finished row.
+//
+//   CsvWriter log("runs/a/epochs.csv", {"epoch", "d_loss"});   // new file with its header
+//   log.write_row({"1", format_float(0.6931)});
+//   // later, resuming after epoch 3:
+//   CsvWriter log = CsvWriter::resume("runs/a/epochs.csv", {"epoch", "d_loss"}, 3);
+#pragma once
+
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace gan {
+
+class CsvWriter {
+ public:
+  // Creates `path` (replacing any file there) holding the header row.
+  // Throws std::runtime_error naming the path when it cannot be written.
+  CsvWriter(const std::string& path, const std::vector<std::string>& header);
+
+  // Continues the log of a resumed run. The file's header must equal `header`; rows whose first
+  // cell, an integer such as the epoch, is at most `last_kept` are kept, and the rest (written
+  // after the checkpoint by a run that was then killed, or cut off mid-line) are dropped, so the
+  // log continues exactly where the checkpoint does.
+  // Throws std::runtime_error naming the file and the row at fault.
+  static CsvWriter resume(const std::string& path, const std::vector<std::string>& header, int64_t last_kept);
+
+  // requires: cells.size() == the header's size (std::invalid_argument otherwise).
+  void write_row(const std::vector<std::string>& cells);
+
+ private:
+  CsvWriter(const std::string& path, size_t columns);  // opens an existing file for appending
+  void open_for_appending();
+
+  std::string path_;
+  size_t columns_;
+  std::ofstream out_;
+};
+
+// The shortest text that reads back as the same number: as the same float when `value` is a
+// float widened to double (0.1f prints "0.1", not "0.100000001"), as the same double otherwise.
+// Whole numbers up to 2^53 in magnitude print as integers ("16384", not "1.6384e+04").
+// No locale, no platform-dependent digits, so logs are reproducible byte for byte.
+// NaN and infinities print as "nan", "inf", "-inf".
+std::string format_float(double value);
+
+}  // namespace gan

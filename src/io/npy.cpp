@@ -1,0 +1,277 @@
+#include "gan/io/npy.h"
+
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+#include "gan/io/atomic_file.h"
+
+namespace gan {
+
+namespace {
+
+const char kMagic[] = "\x93NUMPY";
+constexpr size_t kMagicSize = 6;
+
+std::string shape_text(const std::vector<int64_t>& shape) {
+  std::string text = "(";
+  for (size_t axis = 0; axis < shape.size(); ++axis) {
+    if (axis > 0) text += ", ";
+    text += std::to_string(shape[axis]);
+  }
+  return text + (shape.size() == 1 ? ",)" : ")");  // Python writes a 1-tuple as (n,)
+}
+
+struct Header {
+  std::string descr;
+  bool fortran_order = false;
+  std::vector<int64_t> shape;
+};
+
+// Reads the one kind of Python literal a .npy header holds: a dict with string keys whose values
+// are strings, True/False, or tuples of integers. Any key order, any whitespace, trailing commas.
+class HeaderParser {
+ public:
+  HeaderParser(const std::string& text, const std::string& path) : text_(text), path_(path) {}
+
+  Header parse() {
+    Header header;
+    bool has_descr = false, has_fortran_order = false, has_shape = false;
+    expect('{', "at the start of the header dict");
+    while (!next_is('}')) {
+      std::string key = parse_string("a key");
+      expect(':', "after the key '" + key + "'");
+      if (key == "descr") {
+        header.descr = parse_string("the value of 'descr'");
+        has_descr = true;
+      } else if (key == "fortran_order") {
+        header.fortran_order = parse_bool();
+        has_fortran_order = true;
+      } else if (key == "shape") {
+        header.shape = parse_shape();
+        has_shape = true;
+      } else {
+        fail("unexpected key '" + key + "' (a .npy header has 'descr', 'fortran_order' and 'shape')");
+      }
+      if (!next_is('}')) expect(',', "or '}' after the value of '" + key + "'");
+    }
+    ++position_;  // the '}' the loop stopped at
+    if (!next_is_end()) fail("unexpected text after the dict");
+    for (auto [present, key] :
+         {std::pair{has_descr, "descr"}, {has_fortran_order, "fortran_order"}, {has_shape, "shape"}}) {
+      if (!present) throw std::runtime_error(path_ + ": header: the key '" + key + "' is missing");
+    }
+    return header;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& message) const {
+    std::string shown = text_.substr(0, text_.find_last_not_of(" \n") + 1);  // without the padding
+    throw std::runtime_error(path_ + ": header: " + message + " (header character " + std::to_string(position_) +
+                             " of \"" + shown + "\")");
+  }
+  void skip_space() {
+    while (position_ < text_.size() && (text_[position_] == ' ' || text_[position_] == '\t' ||
+                                        text_[position_] == '\r' || text_[position_] == '\n')) {
+      ++position_;
+    }
+  }
+  bool next_is(char c) {
+    skip_space();
+    return position_ < text_.size() && text_[position_] == c;
+  }
+  bool next_is_end() {
+    skip_space();
+    return position_ == text_.size();
+  }
+  void expect(char c, const std::string& context) {
+    if (!next_is(c)) fail(std::string("expected '") + c + "' " + context);
+    ++position_;
+  }
+  std::string parse_string(const std::string& what) {
+    skip_space();
+    char quote = position_ < text_.size() ? text_[position_] : '\0';
+    if (quote != '\'' && quote != '"') fail("expected a quoted string as " + what);
+    size_t end = text_.find(quote, position_ + 1);
+    if (end == std::string::npos) fail("unterminated string");
+    std::string value = text_.substr(position_ + 1, end - position_ - 1);
+    position_ = end + 1;
+    return value;
+  }
+  bool parse_bool() {
+    skip_space();
+    for (bool value : {true, false}) {
+      const std::string word = value ? "True" : "False";
+      if (text_.compare(position_, word.size(), word) == 0) {
+        position_ += word.size();
+        return value;
+      }
+    }
+    fail("expected True or False as the value of 'fortran_order'");
+  }
+  std::vector<int64_t> parse_shape() {
+    expect('(', "to open the tuple of 'shape'");
+    std::vector<int64_t> shape;
+    while (!next_is(')')) {
+      size_t start = position_;
+      int64_t size = 0;
+      while (position_ < text_.size() && text_[position_] >= '0' && text_[position_] <= '9') {
+        size = size * 10 + (text_[position_++] - '0');
+        if (size > std::numeric_limits<int32_t>::max()) fail("a size in 'shape' is larger than 2^31 - 1");
+      }
+      if (position_ == start) fail("expected a non-negative integer in 'shape'");
+      if (position_ < text_.size() && text_[position_] == 'L') ++position_;  // Python 2 wrote 3000L
+      shape.push_back(size);
+      if (!next_is(')')) expect(',', "or ')' in 'shape'");
+    }
+    ++position_;
+    return shape;
+  }
+
+  const std::string& text_;
+  const std::string& path_;
+  size_t position_ = 0;
+};
+
+uint32_t little_endian_u32(const std::string& bytes, size_t offset) {
+  uint32_t value = 0;
+  for (int i = 3; i >= 0; --i) value = (value << 8) | static_cast<uint8_t>(bytes[offset + i]);
+  return value;
+}
+
+void write_npy(const std::string& path, const std::string& dtype, const std::vector<int64_t>& shape,
+               const std::string& data) {
+  std::string dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape_text(shape) + ", }";
+  // Magic (6) + version (2) + header length (2) + dict + padding + '\n' is a multiple of 64,
+  // so that the data is aligned for memory mapping, as NumPy itself writes it.
+  size_t unpadded = kMagicSize + 4 + dict.size() + 1;
+  dict.append((64 - unpadded % 64) % 64, ' ');
+  dict += '\n';
+  std::string bytes(kMagic, kMagicSize);
+  bytes += '\x01';
+  bytes += '\x00';
+  bytes += static_cast<char>(dict.size() & 0xff);
+  bytes += static_cast<char>(dict.size() >> 8);
+  write_file_atomically(path, bytes + dict + data);
+}
+
+int64_t element_count(const char* where, const std::vector<int64_t>& shape) {
+  if (shape.size() > 4) {
+    throw std::invalid_argument(std::string(where) + ": shape " + shape_text(shape) + " has rank " +
+                                std::to_string(shape.size()) + ", at most 4 (N, C, H, W) is supported");
+  }
+  int64_t count = 1;
+  for (int64_t size : shape) {
+    if (size < 0)
+      throw std::invalid_argument(std::string(where) + ": shape " + shape_text(shape) + " has a negative size");
+    count *= size;
+  }
+  return count;
+}
+
+}  // namespace
+
+NpyArray read_npy(const std::string& path) {
+  const std::string bytes = read_file(path);
+  if (bytes.size() < 10 || bytes.compare(0, kMagicSize, kMagic, kMagicSize) != 0) {
+    throw std::runtime_error(path + ": byte 0: expected the .npy magic \"\\x93NUMPY\"" +
+                             (bytes.size() < 10 ? ", the file has only " + std::to_string(bytes.size()) + " bytes"
+                                                : std::string(", found other bytes")));
+  }
+  int major = static_cast<uint8_t>(bytes[6]), minor = static_cast<uint8_t>(bytes[7]);
+  if ((major != 1 && major != 2) || minor != 0) {
+    throw std::runtime_error(path + ": byte 6: version must be 1.0 or 2.0, got " + std::to_string(major) + "." +
+                             std::to_string(minor));
+  }
+  size_t header_start = major == 1 ? 10 : 12;
+  if (bytes.size() < header_start) {
+    throw std::runtime_error(path + ": byte 8: the file ends inside the header length");
+  }
+  size_t header_length =
+      major == 1 ? (static_cast<uint8_t>(bytes[8]) | static_cast<uint8_t>(bytes[9]) << 8) : little_endian_u32(bytes, 8);
+  if (header_length > bytes.size() - header_start) {
+    throw std::runtime_error(path + ": byte 8: header length " + std::to_string(header_length) +
+                             " runs past the end of the file (" + std::to_string(bytes.size()) + " bytes)");
+  }
+  const std::string text = bytes.substr(header_start, header_length);
+  Header header = HeaderParser(text, path).parse();
+
+  if (header.fortran_order) {
+    throw std::runtime_error(path + ": header: fortran_order must be False (C order), got True");
+  }
+  size_t item_size;
+  if (header.descr == "<f4") {
+    item_size = 4;
+  } else if (header.descr == "|u1") {
+    item_size = 1;
+  } else {
+    throw std::runtime_error(path + ": header: descr must be '<f4' (float32) or '|u1' (uint8), got '" + header.descr +
+                             "'");
+  }
+  if (header.shape.size() > 4) {
+    throw std::runtime_error(path + ": header: shape " + shape_text(header.shape) + " has rank " +
+                             std::to_string(header.shape.size()) + ", at most 4 (N, C, H, W) is supported");
+  }
+  size_t data_start = header_start + header_length;
+  size_t data_size = bytes.size() - data_start;
+  // Four sizes below 2^31 can multiply past 64 bits; the count saturates just above 2^60
+  // values, more than any file holds.
+  const uint64_t kMaxCount = uint64_t{1} << 60;
+  uint64_t count = 1;
+  for (int64_t size : header.shape) {
+    uint64_t n = static_cast<uint64_t>(size);
+    count = (n != 0 && count > kMaxCount / n) ? kMaxCount + 1 : count * n;
+  }
+  if (count > kMaxCount || count * item_size != data_size) {
+    throw std::runtime_error(
+        path + ": header: shape " + shape_text(header.shape) + " holds " +
+        (count > kMaxCount ? std::string("more than 2^60 values") : std::to_string(count * item_size) + " bytes") +
+        " of " + header.descr + " but the file has " + std::to_string(data_size) + " after the header");
+  }
+
+  NpyArray array;
+  array.shape = header.shape;
+  array.dtype = header.descr;
+  array.values.resize(count);
+  const char* data = bytes.data() + data_start;
+  if (item_size == 1) {
+    for (uint64_t i = 0; i < count; ++i) array.values[i] = static_cast<uint8_t>(data[i]);
+  } else {
+    for (uint64_t i = 0; i < count; ++i) {  // assembled byte by byte: correct on any host byte order
+      uint32_t bits = little_endian_u32(bytes, data_start + 4 * i);
+      std::memcpy(&array.values[i], &bits, 4);
+    }
+  }
+  return array;
+}
+
+void write_npy_float32(const std::string& path, const std::vector<int64_t>& shape, const float* values) {
+  int64_t count = element_count("write_npy_float32", shape);
+  std::string data(4 * count, '\0');
+  for (int64_t i = 0; i < count; ++i) {
+    uint32_t bits;
+    std::memcpy(&bits, &values[i], 4);
+    for (int byte = 0; byte < 4; ++byte) data[4 * i + byte] = static_cast<char>(bits >> (8 * byte));
+  }
+  write_npy(path, "<f4", shape, data);
+}
+
+void write_npy_uint8(const std::string& path, const std::vector<int64_t>& shape, const uint8_t* values) {
+  int64_t count = element_count("write_npy_uint8", shape);
+  write_npy(path, "|u1", shape, std::string(reinterpret_cast<const char*>(values), count));
+}
+
+Tensor to_tensor(const NpyArray& array) {
+  element_count("to_tensor", array.shape);
+  Shape shape;
+  for (int64_t size : array.shape) {
+    if (size > std::numeric_limits<int>::max()) {
+      throw std::invalid_argument("to_tensor: size " + std::to_string(size) + " of shape " + shape_text(array.shape) +
+                                  " does not fit an int");
+    }
+    shape.sizes[shape.rank++] = static_cast<int>(size);
+  }
+  return Tensor::from(shape, array.values);
+}
+
+}  // namespace gan
