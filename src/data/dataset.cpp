@@ -52,6 +52,7 @@ std::vector<std::string> digit_names() {
 // Images, and labels when `labels_path` is not empty, from IDX files.
 Dataset load_idx(const std::string& images_path, const std::string& labels_path) {
   IdxImages idx = read_idx_images(images_path);
+  if (idx.count == 0) throw std::runtime_error(images_path + ": holds no images");
   Dataset data;
   data.images = Tensor({idx.count, 1, idx.rows, idx.cols});
   for (size_t i = 0; i < idx.pixels.size(); ++i) data.images.data[i] = to_unit_range(idx.pixels[i]);
@@ -72,11 +73,23 @@ Dataset load_idx(const std::string& images_path, const std::string& labels_path)
   return data;
 }
 
+// MNIST and Fashion-MNIST label their images 0..9; a damaged labels file must not hand the
+// training loop a class that the conditional models have no embedding for.
+void require_ten_classes(const Dataset& data, const std::string& labels_path) {
+  for (size_t i = 0; i < data.labels.size(); ++i) {
+    if (data.labels[i] > 9) {
+      throw std::runtime_error(labels_path + ": byte " + std::to_string(8 + i) + ": label " +
+                               std::to_string(data.labels[i]) + " is outside 0 .. 9");
+    }
+  }
+}
+
 Dataset load_mnist(const std::string& data_dir, bool test) {
   const std::string folder = join_path(data_dir, "mnist");
   const std::string images = join_path(folder, test ? "t10k-images-2k-idx3-ubyte" : "train-images-10k-idx3-ubyte");
   const std::string labels = join_path(folder, test ? "t10k-labels-2k-idx1-ubyte" : "train-labels-10k-idx1-ubyte");
   Dataset data = load_idx(images, labels);
+  require_ten_classes(data, labels);
   data.num_classes = 10;
   data.class_names = digit_names();
   data.source = std::string(test ? "mnist-test" : "mnist") + " (" + images + ")";
@@ -91,7 +104,9 @@ Dataset load_fashion(bool test) {
                              " not found: Fashion-MNIST comes from Debian, install it with "
                              "`apt-get install dataset-fashion-mnist`");
   }
-  Dataset data = load_idx(images, prefix + "-labels-idx1-ubyte.gz");
+  const std::string labels = prefix + "-labels-idx1-ubyte.gz";
+  Dataset data = load_idx(images, labels);
+  require_ten_classes(data, labels);
   data.num_classes = 10;
   data.class_names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                       "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};  // as in the data set's README
@@ -132,6 +147,7 @@ Dataset load_quickdraw(const std::vector<std::string>& paths) {
                                ": QuickDraw drawings must be uint8 '|u1' of shape (N, 784) or (N, 1, 784), got '" +
                                array.dtype + "' of shape " + shape_text(array.shape));
     }
+    if (array.shape[0] == 0) throw std::runtime_error(file + ": holds no drawings");
     total += static_cast<int>(array.shape[0]);
     arrays.push_back(std::move(array));
   }

@@ -155,9 +155,10 @@ void save_checkpoint(const std::string& path, const Checkpoint& checkpoint) {
   write_file_atomically(path, out);
 }
 
-Checkpoint load_checkpoint(const std::string& path) {
-  const std::string bytes = read_file(path);
-  CheckpointReader in(bytes, path);
+Checkpoint load_checkpoint(const std::string& path) { return parse_checkpoint(read_file(path), path); }
+
+Checkpoint parse_checkpoint(const std::string& bytes, const std::string& source_name) {
+  CheckpointReader in(bytes, source_name);
   if (bytes.compare(0, kMagicSize, kMagic, kMagicSize) != 0) {
     in.fail(0, "expected the magic \"GANCKPT1\", found \"" + printable(bytes.substr(0, kMagicSize)) + "\"");
   }
@@ -186,17 +187,23 @@ Checkpoint load_checkpoint(const std::string& path) {
         in.fail(size_offset, "size " + std::to_string(size) + " of tensor '" + name + "' is above 2^31 - 1");
       shape.sizes[shape.rank++] = static_cast<int>(size);
     }
-    // Sizes are checked against the bytes left before anything is allocated; the product
-    // saturates so that four large sizes cannot overflow.
+    // Sizes are checked against the bytes left before anything is allocated; the products
+    // saturate so that four large sizes cannot overflow. An empty tensor needs no bytes, but
+    // Shape::numel multiplies all its sizes in int64, so those other than 0 stay below 2^62.
     const uint64_t available = in.remaining() / 4;
-    uint64_t count = 1;
+    const uint64_t kMaxCount = uint64_t{1} << 62;
+    uint64_t count = 1, nonzero_product = 1;
     for (int axis = 0; axis < shape.rank; ++axis) {
       uint64_t size = static_cast<uint64_t>(shape[axis]);
       count = (size != 0 && count > available / size) ? available + 1 : count * size;
+      if (size != 0) nonzero_product = nonzero_product > kMaxCount / size ? kMaxCount + 1 : nonzero_product * size;
     }
     if (count > available) {
       in.fail(in.offset(), "the data of tensor '" + name + "' " + shape.str() + " does not fit in the " +
                                std::to_string(in.remaining()) + " bytes that remain");
+    }
+    if (nonzero_product > kMaxCount) {
+      in.fail(rank_offset + 4, "the sizes of tensor '" + name + "' " + shape.str() + " multiply past 2^62");
     }
     Tensor tensor(shape);
     in.floats(tensor.ptr(), count);

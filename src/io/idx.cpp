@@ -24,7 +24,9 @@ std::string read_possibly_gzipped(const std::string& path) {
   std::string error = gzerror(file, &error_code);
   if (error_code == Z_ERRNO) error = std::strerror(errno);
   gzclose(file);
-  if (count < 0 || error_code != Z_OK) throw std::runtime_error(path + ": cannot decompress: " + error);
+  if (count < 0 || error_code != Z_OK) {  // Z_ERRNO is the system's fault (a folder, say), not the data's
+    throw std::runtime_error(path + (error_code == Z_ERRNO ? ": cannot read: " : ": cannot decompress: ") + error);
+  }
   return bytes;
 }
 
@@ -66,19 +68,28 @@ void require_size(const std::string& path, const std::string& bytes, uint64_t ex
 
 }  // namespace
 
-IdxImages read_idx_images(const std::string& path) {
-  const std::string bytes = read_possibly_gzipped(path);
-  std::vector<uint32_t> fields = read_header(path, bytes, 0x00000803, "images", 4);
+IdxImages parse_idx_images(const std::string& bytes, const std::string& source_name) {
+  std::vector<uint32_t> fields = read_header(source_name, bytes, 0x00000803, "images", 4);
+  // The three sizes become ints; and images of no pixels would let a 16-byte header stand for
+  // two billion of them.
+  const char* const names[] = {"count", "rows", "cols"};
+  for (int field = 0; field < 3; ++field) {
+    if (fields[field] > INT32_MAX) {
+      throw std::runtime_error(source_name + ": byte " + std::to_string(4 + 4 * field) + ": " + names[field] + " " +
+                               std::to_string(fields[field]) + " is above 2^31 - 1");
+    }
+  }
   uint32_t count = fields[0], rows = fields[1], cols = fields[2];
+  const std::string image_text = std::to_string(rows) + "x" + std::to_string(cols);
+  if (rows == 0 || cols == 0) {
+    throw std::runtime_error(source_name + ": byte 8: images of " + image_text + " have no pixels");
+  }
   uint64_t image_size = static_cast<uint64_t>(rows) * cols;
-  if (image_size > UINT32_MAX) {  // keeps count * rows * cols below 2^64 (and no IDX file is near it)
-    throw std::runtime_error(path + ": byte 8: images of " + std::to_string(rows) + "x" + std::to_string(cols) +
-                             " are larger than 2^32 pixels");
+  if (image_size > UINT32_MAX) {  // keeps count * rows * cols below 2^63 (and no IDX file is near it)
+    throw std::runtime_error(source_name + ": byte 8: images of " + image_text + " are larger than 2^32 pixels");
   }
   uint64_t expected = 16 + count * image_size;
-  require_size(
-      path, bytes, expected,
-      "the header's " + std::to_string(count) + " images of " + std::to_string(rows) + "x" + std::to_string(cols));
+  require_size(source_name, bytes, expected, "the header's " + std::to_string(count) + " images of " + image_text);
   IdxImages images;
   images.count = static_cast<int>(count);
   images.rows = static_cast<int>(rows);
@@ -87,11 +98,17 @@ IdxImages read_idx_images(const std::string& path) {
   return images;
 }
 
-std::vector<uint8_t> read_idx_labels(const std::string& path) {
-  const std::string bytes = read_possibly_gzipped(path);
-  uint32_t count = read_header(path, bytes, 0x00000801, "labels", 2)[0];
-  require_size(path, bytes, 8 + static_cast<uint64_t>(count), "the header's " + std::to_string(count) + " labels");
+std::vector<uint8_t> parse_idx_labels(const std::string& bytes, const std::string& source_name) {
+  uint32_t count = read_header(source_name, bytes, 0x00000801, "labels", 2)[0];
+  require_size(source_name, bytes, 8 + static_cast<uint64_t>(count),
+               "the header's " + std::to_string(count) + " labels");
   return std::vector<uint8_t>(bytes.begin() + 8, bytes.end());
+}
+
+IdxImages read_idx_images(const std::string& path) { return parse_idx_images(read_possibly_gzipped(path), path); }
+
+std::vector<uint8_t> read_idx_labels(const std::string& path) {
+  return parse_idx_labels(read_possibly_gzipped(path), path);
 }
 
 }  // namespace gan

@@ -154,8 +154,15 @@ class JsonParser {
   JsonValue parse_value() {
     skip_space();
     char c = position_ < text_.size() ? text_[position_] : '\0';
-    if (c == '{') return parse_object();
-    if (c == '[') return parse_array();
+    if (c == '{' || c == '[') {
+      // One level of recursion per level of nesting: the limit keeps a file of a million '['
+      // from overflowing the stack. gan.cpp's own files nest a few levels deep.
+      if (depth_ == kMaxDepth) fail("arrays and objects nest more than " + std::to_string(kMaxDepth) + " deep");
+      ++depth_;
+      JsonValue value = c == '{' ? parse_object() : parse_array();
+      --depth_;
+      return value;
+    }
     if (c == '"') return JsonValue(parse_string());
     if (c == '-' || (c >= '0' && c <= '9')) return JsonValue(parse_number());
     for (const char* word : {"true", "false", "null"}) {
@@ -309,9 +316,11 @@ class JsonParser {
     return value;
   }
 
+  static constexpr int kMaxDepth = 256;
   const std::string& text_;
   const std::string& source_;
   size_t position_ = 0;
+  int depth_ = 0;  // arrays and objects open around position_
 };
 
 void write_string(const std::string& text, std::string& out) {

@@ -160,44 +160,56 @@ int64_t element_count(const char* where, const std::vector<int64_t>& shape) {
     throw std::invalid_argument(std::string(where) + ": shape " + shape_text(shape) + " has rank " +
                                 std::to_string(shape.size()) + ", at most 4 (N, C, H, W) is supported");
   }
-  int64_t count = 1;
+  // Shape::numel multiplies the sizes in order, so the sizes other than 0 must multiply to a
+  // number int64 holds even when a 0 makes the count 0.
+  const int64_t kMaxCount = int64_t{1} << 62;
+  int64_t nonzero_product = 1;
+  bool has_zero = false;
   for (int64_t size : shape) {
     if (size < 0)
       throw std::invalid_argument(std::string(where) + ": shape " + shape_text(shape) + " has a negative size");
-    count *= size;
+    if (size == 0) {
+      has_zero = true;
+    } else if (nonzero_product > kMaxCount / size) {
+      throw std::invalid_argument(std::string(where) + ": the sizes of shape " + shape_text(shape) +
+                                  " multiply past 2^62");
+    } else {
+      nonzero_product *= size;
+    }
   }
-  return count;
+  return has_zero ? 0 : nonzero_product;
 }
 
 }  // namespace
 
-NpyArray read_npy(const std::string& path) {
-  const std::string bytes = read_file(path);
+NpyArray read_npy(const std::string& path) { return parse_npy(read_file(path), path); }
+
+NpyArray parse_npy(const std::string& bytes, const std::string& source_name) {
   if (bytes.size() < 10 || bytes.compare(0, kMagicSize, kMagic, kMagicSize) != 0) {
-    throw std::runtime_error(path + ": byte 0: expected the .npy magic \"\\x93NUMPY\"" +
+    throw std::runtime_error(source_name + ": byte 0: expected the .npy magic \"\\x93NUMPY\"" +
                              (bytes.size() < 10 ? ", the file has only " + std::to_string(bytes.size()) + " bytes"
                                                 : std::string(", found other bytes")));
   }
   int major = static_cast<uint8_t>(bytes[6]), minor = static_cast<uint8_t>(bytes[7]);
   if ((major != 1 && major != 2) || minor != 0) {
-    throw std::runtime_error(path + ": byte 6: version must be 1.0 or 2.0, got " + std::to_string(major) + "." +
+    throw std::runtime_error(source_name + ": byte 6: version must be 1.0 or 2.0, got " + std::to_string(major) + "." +
                              std::to_string(minor));
   }
   size_t header_start = major == 1 ? 10 : 12;
   if (bytes.size() < header_start) {
-    throw std::runtime_error(path + ": byte 8: the file ends inside the header length");
+    throw std::runtime_error(source_name + ": byte 8: the file ends inside the header length");
   }
   size_t header_length =
       major == 1 ? (static_cast<uint8_t>(bytes[8]) | static_cast<uint8_t>(bytes[9]) << 8) : little_endian_u32(bytes, 8);
   if (header_length > bytes.size() - header_start) {
-    throw std::runtime_error(path + ": byte 8: header length " + std::to_string(header_length) +
+    throw std::runtime_error(source_name + ": byte 8: header length " + std::to_string(header_length) +
                              " runs past the end of the file (" + std::to_string(bytes.size()) + " bytes)");
   }
   const std::string text = bytes.substr(header_start, header_length);
-  Header header = HeaderParser(text, path).parse();
+  Header header = HeaderParser(text, source_name).parse();
 
   if (header.fortran_order) {
-    throw std::runtime_error(path + ": header: fortran_order must be False (C order), got True");
+    throw std::runtime_error(source_name + ": header: fortran_order must be False (C order), got True");
   }
   size_t item_size;
   if (header.descr == "<f4") {
@@ -205,11 +217,11 @@ NpyArray read_npy(const std::string& path) {
   } else if (header.descr == "|u1") {
     item_size = 1;
   } else {
-    throw std::runtime_error(path + ": header: descr must be '<f4' (float32) or '|u1' (uint8), got '" + header.descr +
-                             "'");
+    throw std::runtime_error(source_name + ": header: descr must be '<f4' (float32) or '|u1' (uint8), got '" +
+                             header.descr + "'");
   }
   if (header.shape.size() > 4) {
-    throw std::runtime_error(path + ": header: shape " + shape_text(header.shape) + " has rank " +
+    throw std::runtime_error(source_name + ": header: shape " + shape_text(header.shape) + " has rank " +
                              std::to_string(header.shape.size()) + ", at most 4 (N, C, H, W) is supported");
   }
   size_t data_start = header_start + header_length;
@@ -224,7 +236,7 @@ NpyArray read_npy(const std::string& path) {
   }
   if (count > kMaxCount || count * item_size != data_size) {
     throw std::runtime_error(
-        path + ": header: shape " + shape_text(header.shape) + " holds " +
+        source_name + ": header: shape " + shape_text(header.shape) + " holds " +
         (count > kMaxCount ? std::string("more than 2^60 values") : std::to_string(count * item_size) + " bytes") +
         " of " + header.descr + " but the file has " + std::to_string(data_size) + " after the header");
   }

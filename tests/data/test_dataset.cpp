@@ -153,3 +153,41 @@ TEST_CASE("load_dataset lists the valid forms for a bad spec", "[data]") {
   CHECK_THROWS_WITH(gan::load_dataset("mnist", missing),
                     missing + "/mnist/train-images-10k-idx3-ubyte: cannot read: No such file or directory");
 }
+
+TEST_CASE("data sets reject labels past 9, empty files and wrong QuickDraw rows", "[data]") {
+  // An MNIST folder whose labels file holds a 10: the conditional models have no class 10.
+  const std::string data_dir = scratch_path("data", "bad_mnist");
+  fs::create_directories(data_dir + "/mnist");
+  gan::write_file_atomically(data_dir + "/mnist/train-images-10k-idx3-ubyte",
+                             big_endian(0x803) + big_endian(3) + big_endian(1) + big_endian(1) + "abc");
+  const std::string labels = data_dir + "/mnist/train-labels-10k-idx1-ubyte";
+  gan::write_file_atomically(labels, big_endian(0x801) + big_endian(3) + std::string("\x03\x09\x0a", 3));
+  CHECK_THROWS_WITH(gan::load_dataset("mnist", data_dir), labels + ": byte 10: label 10 is outside 0 .. 9");
+
+  const std::string no_images = scratch_path("data", "no-images");
+  gan::write_file_atomically(no_images, big_endian(0x803) + big_endian(0) + big_endian(28) + big_endian(28));
+  CHECK_THROWS_WITH(gan::load_dataset("idx:" + no_images, ""), no_images + ": holds no images");
+
+  const std::string folder = scratch_path("data", "quickdraw_bad");
+  fs::create_directories(folder);
+  std::vector<uint8_t> pixels(2 * 784, 0);
+  const std::string short_rows = folder + "/short_rows.npy";
+  gan::write_npy_uint8(short_rows, {2, 783}, pixels.data());
+  CHECK_THROWS_WITH(gan::load_dataset("quickdraw:" + short_rows, ""),
+                    short_rows +
+                        ": QuickDraw drawings must be uint8 '|u1' of shape (N, 784) or (N, 1, 784), got '|u1' of "
+                        "shape (2, 783)");
+  const std::string floats = folder + "/floats.npy";
+  std::vector<float> values(784, 0.5f);
+  gan::write_npy_float32(floats, {1, 784}, values.data());
+  CHECK_THROWS_WITH(gan::load_dataset("quickdraw:" + floats, ""),
+                    floats +
+                        ": QuickDraw drawings must be uint8 '|u1' of shape (N, 784) or (N, 1, 784), got '<f4' of "
+                        "shape (1, 784)");
+  const std::string none = folder + "/none.npy";
+  gan::write_npy_uint8(none, {0, 784}, pixels.data());
+  CHECK_THROWS_WITH(gan::load_dataset("quickdraw:" + none, ""), none + ": holds no drawings");
+  const std::string missing = folder + "/missing.npy";
+  CHECK_THROWS_WITH(gan::load_dataset("quickdraw:" + missing, ""),
+                    missing + ": cannot read: No such file or directory");
+}

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "gan/io/atomic_file.h"
@@ -54,4 +56,20 @@ TEST_CASE("a failed write leaves neither the file nor a temporary", "[io]") {
 TEST_CASE("read_file names the path and the reason", "[io]") {
   const std::string path = scratch_path("io", "does_not_exist.bin");
   CHECK_THROWS_WITH(gan::read_file(path), path + ": cannot read: No such file or directory");
+}
+
+TEST_CASE("read_file refuses a folder and a file without read permission", "[io]") {
+  const std::string folder = scratch_path("io", "read_a_folder");
+  fs::create_directories(folder);
+  CHECK_THROWS_WITH(gan::read_file(folder), folder + ": cannot read: Is a directory");
+
+  if (geteuid() == 0) {
+    WARN("skipped the unreadable file: the tests run as root, whom chmod 000 does not stop");
+    return;
+  }
+  const std::string path = scratch_path("io", "unreadable.bin");
+  gan::write_file_atomically(path, "secret");
+  fs::permissions(path, fs::perms::none);
+  CHECK_THROWS_WITH(gan::read_file(path), path + ": cannot read: Permission denied");
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
 #include "gan/io/atomic_file.h"
 #include "gan/io/checkpoint.h"
@@ -146,4 +147,44 @@ TEST_CASE("load_checkpoint names the byte offset of every fault", "[io]") {
     std::string path = write_raw("fault_" + c.name + ".ckpt", c.bytes);
     CHECK_THROWS_WITH(gan::load_checkpoint(path), Catch::StartsWith(path + ": " + c.message));
   }
+}
+
+TEST_CASE("load_checkpoint rejects bad metadata, impossible empty tensors and folders", "[io]") {
+  const std::string one_key = kHeader + u32(0) + u32(2) + u32(1) + "k" + u32(1) + "v";
+  struct Case {
+    std::string name, bytes, message;
+  };
+  std::vector<Case> cases = {
+      {"metadata_repeated", with_crc(one_key + u32(1) + "k" + u32(1) + "w"),
+       "byte 30: the metadata key 'k' appears twice"},
+      {"value_length", kHeader + u32(0) + u32(1) + u32(1) + "k" + u32(99) + "v",
+       "byte 29: the value of metadata 'k' (length 99) needs 99 bytes, only 1 remain in the file"},
+      {"cut_entry", kHeader + u32(0) + u32(1) + u32(1),
+       "byte 24: the key of metadata entry 0 (length 1) needs 1 bytes, only 0 remain in the file"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string path = write_raw("fault_" + c.name + ".ckpt", c.bytes);
+    CHECK_THROWS_WITH(gan::load_checkpoint(path), path + ": " + c.message);
+  }
+  const std::string folder = scratch_path("io", "checkpoint-folder");
+  std::filesystem::create_directories(folder);
+  CHECK_THROWS_WITH(gan::load_checkpoint(folder), folder + ": cannot read: Is a directory");
+}
+
+TEST_CASE("parse_checkpoint reads bytes, and refuses an empty tensor whose sizes overflow", "[io]") {
+  Checkpoint checkpoint;
+  checkpoint.tensors.emplace_back("w", Tensor::from({2}, {1.0f, -2.0f}));
+  const std::string path = scratch_path("io", "parse.ckpt");
+  gan::save_checkpoint(path, checkpoint);
+  Checkpoint parsed = gan::parse_checkpoint(gan::read_file(path), "memory");
+  REQUIRE(parsed.tensors.size() == 1);
+  CHECK(parsed.tensors[0].second.data == std::vector<float>{1.0f, -2.0f});
+  // Found by reading, kept as a regression: sizes (2^31 - 1, 2^31 - 1, 2^31 - 1, 0) need no data,
+  // but Shape::numel overflowed int64 on them (UBSan: signed integer overflow).
+  const std::string bytes = with_crc(kHeader + u32(1) + u32(0) + u32(1) + "w" + u32(4) + u32(2147483647) +
+                                     u32(2147483647) + u32(2147483647) + u32(0));
+  CHECK_THROWS_WITH(gan::parse_checkpoint(bytes, "memory"),
+                    "memory: byte 29: the sizes of tensor 'w' (2147483647, 2147483647, 2147483647, 0) multiply past "
+                    "2^62");
 }

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <filesystem>
+
 #include "gan/io/atomic_file.h"
 #include "gan/io/idx.h"
 #include "scratch.h"
@@ -86,4 +88,47 @@ TEST_CASE("IDX readers name the file and what is wrong", "[io]") {
 
   std::string missing = scratch_path("io", "no-such-idx");
   CHECK_THROWS_WITH(gan::read_idx_images(missing), missing + ": cannot read: No such file or directory");
+}
+
+TEST_CASE("parse_idx_images and parse_idx_labels read bytes as the file readers do", "[io]") {
+  gan::IdxImages images = gan::parse_idx_images(kImages, "memory");
+  CHECK(images.count == 2);
+  CHECK(images.rows == 2);
+  CHECK(images.cols == 3);
+  CHECK(images.pixels[11] == 11);
+  CHECK(gan::parse_idx_labels(kLabels, "memory") == std::vector<uint8_t>{7, 3});
+  CHECK_THROWS_WITH(gan::parse_idx_labels(kLabels.substr(0, 9), "memory"),
+                    "memory: byte 4: the header's 2 labels need 10 bytes, the file has 9");
+}
+
+TEST_CASE("IDX image headers whose sizes cannot be images are rejected", "[io]") {
+  const std::string magic = big_endian(0x803);
+  struct Case {
+    std::string name, bytes, message;
+  };
+  std::vector<Case> cases = {
+      // Found by reading, kept as a regression: this 16-byte file used to load as count -1.
+      {"count", magic + big_endian(0xFFFFFFFFu) + big_endian(0) + big_endian(0),
+       "byte 4: count 4294967295 is above 2^31 - 1"},
+      {"rows", magic + big_endian(1) + big_endian(0x80000000u) + big_endian(1),
+       "byte 8: rows 2147483648 is above 2^31 - 1"},
+      {"cols", magic + big_endian(1) + big_endian(1) + big_endian(0x80000000u),
+       "byte 12: cols 2147483648 is above 2^31 - 1"},
+      {"no_pixels", magic + big_endian(2000000000) + big_endian(0) + big_endian(28),
+       "byte 8: images of 0x28 have no pixels"},
+      {"huge_images", magic + big_endian(1) + big_endian(65536) + big_endian(65536),
+       "byte 8: images of 65536x65536 are larger than 2^32 pixels"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK_THROWS_WITH(gan::parse_idx_images(c.bytes, c.name), c.name + ": " + c.message);
+  }
+}
+
+TEST_CASE("IDX readers reject an empty file and a folder", "[io]") {
+  std::string empty = write_plain("empty-idx", "");
+  CHECK_THROWS_WITH(gan::read_idx_labels(empty), empty + ": the file has 0 bytes, an IDX labels header needs 8");
+  std::string folder = scratch_path("io", "idx-folder");
+  std::filesystem::create_directories(folder);
+  CHECK_THROWS_WITH(gan::read_idx_images(folder), folder + ": cannot read: Is a directory");
 }

@@ -99,3 +99,19 @@ TEST_CASE("JsonValue accessors and to_json reject what does not fit", "[io]") {
   CHECK_THROWS_WITH(to_json(JsonValue(std::nan(""))), "to_json: nan cannot be written as JSON");
   CHECK_THROWS_WITH(to_json(JsonValue(-INFINITY)), "to_json: -inf cannot be written as JSON");
 }
+
+TEST_CASE("parse_json stops deep nesting, lone surrogates and unknown words", "[io]") {
+  // Found by reading, kept as a regression: a million '[' overflowed the stack (one recursion
+  // per level) and killed the process.
+  CHECK_THROWS_WITH(parse_json(std::string(1000000, '['), "x"), "x:1:257: arrays and objects nest more than 256 deep");
+  CHECK(parse_json(std::string(256, '[') + std::string(256, ']'), "x").items().size() == 1);
+  CHECK_THROWS_WITH(parse_json("\"\\ud83d\"", "x"),
+                    "x:1:8: expected \\u and the low half of a surrogate pair, got '\"'");
+  CHECK_THROWS_WITH(parse_json("\"\\ud83d\\u0041\"", "x"),
+                    "x:1:14: expected a low surrogate (DC00 to DFFF) after a high one");
+  CHECK_THROWS_WITH(parse_json("True", "x"),
+                    "x:1:1: expected a value (object, array, string, number, true, false or null), got 'T'");
+  CHECK_THROWS_WITH(parse_json("{} x", "x"), "x:1:4: expected the end of the text after the value, got 'x'");
+  CHECK_THROWS_WITH(parse_json("[1, 2", "x"),
+                    "x:1:6: expected ',' or ']' after an array element, got the end of the text");
+}

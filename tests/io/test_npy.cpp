@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 
 #include "gan/io/atomic_file.h"
 #include "gan/io/npy.h"
@@ -133,4 +134,55 @@ TEST_CASE("writers and to_tensor reject shapes beyond rank 4", "[io]") {
                     "write_npy_float32: shape (1, 1, 1, 1, 2) has rank 5, at most 4 (N, C, H, W) is supported");
   NpyArray array{{1, 1, 1, 1, 2}, "<f4", values};
   CHECK_THROWS_WITH(gan::to_tensor(array), Catch::StartsWith("to_tensor: shape (1, 1, 1, 1, 2) has rank 5"));
+}
+
+TEST_CASE("read_npy rejects empty files, folders and broken header literals", "[io]") {
+  struct Case {
+    std::string name, bytes, message;
+  };
+  const std::string u1 = "{'descr': '|u1', ";
+  std::vector<Case> cases = {
+      {"empty.npy", "", "byte 0: expected the .npy magic \"\\x93NUMPY\", the file has only 0 bytes"},
+      {"cut_v2_length.npy", std::string("\x93NUMPY\x02\x00\x10\x00", 10),
+       "byte 8: the file ends inside the header length"},
+      {"unterminated.npy", npy_bytes(1, "{'descr': '|u1", "ab"), "header: unterminated string"},
+      {"bool.npy", npy_bytes(1, u1 + "'fortran_order': 0, 'shape': (2,)}", "ab"),
+       "header: expected True or False as the value of 'fortran_order'"},
+      {"negative.npy", npy_bytes(1, u1 + "'fortran_order': False, 'shape': (-2,)}", "ab"),
+       "header: expected a non-negative integer in 'shape'"},
+      {"float_size.npy", npy_bytes(1, u1 + "'fortran_order': False, 'shape': (2.0,)}", "ab"),
+       "header: expected ',' or ')' in 'shape'"},
+      {"size_2^31.npy", npy_bytes(1, u1 + "'fortran_order': False, 'shape': (2147483648,)}", "ab"),
+       "header: a size in 'shape' is larger than 2^31 - 1"},
+      {"after_dict.npy", npy_bytes(1, u1 + "'fortran_order': False, 'shape': (2,)} x", "ab"),
+       "header: unexpected text after the dict"},
+      {"big_endian.npy", npy_bytes(1, "{'descr': '>f4', 'fortran_order': False, 'shape': (1,)}", "abcd"),
+       "header: descr must be '<f4' (float32) or '|u1' (uint8), got '>f4'"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string path = write_npy_file(c.name, c.bytes);
+    CHECK_THROWS_WITH(gan::read_npy(path), Catch::StartsWith(path + ": " + c.message));
+  }
+  const std::string folder = scratch_path("io", "npy-folder");
+  std::filesystem::create_directories(folder);
+  CHECK_THROWS_WITH(gan::read_npy(folder), folder + ": cannot read: Is a directory");
+}
+
+TEST_CASE("parse_npy reads bytes, and to_tensor refuses sizes that multiply past 2^62", "[io]") {
+  const std::string header = "{'descr': '|u1', 'fortran_order': False, 'shape': (1, 2), }\n";
+  NpyArray array = gan::parse_npy(npy_bytes(1, header, "\x05\x06"), "memory");
+  CHECK(array.shape == std::vector<int64_t>{1, 2});
+  CHECK(array.values == std::vector<float>{5, 6});
+  // Found by reading, kept as a regression: an empty array (a 0 among the sizes) whose other
+  // sizes overflowed int64 in Shape::numel. NumPy writes such a file; reading it is fine, making
+  // a Tensor of it is not.
+  const std::string bytes = npy_bytes(
+      1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2147483647, 2147483647, 2147483647, 0), }\n", "");
+  NpyArray empty = gan::parse_npy(bytes, "memory");
+  CHECK(empty.values.empty());
+  CHECK_THROWS_WITH(gan::to_tensor(empty),
+                    "to_tensor: the sizes of shape (2147483647, 2147483647, 2147483647, 0) multiply past 2^62");
+  CHECK_THROWS_WITH(gan::parse_npy("\x93NUMPY", "memory"),
+                    "memory: byte 0: expected the .npy magic \"\\x93NUMPY\", the file has only 6 bytes");
 }

@@ -31,8 +31,9 @@ struct Dataset {
 };
 
 // Throws std::invalid_argument for a spec that is none of the forms above (the message lists
-// them) and std::runtime_error for files that are missing or malformed (naming the file), or
-// image and label counts that differ.
+// them) and std::runtime_error, naming the file, for files that are missing or malformed, image
+// and label counts that differ, an MNIST or Fashion-MNIST label above 9, or a file that holds
+// no images.
 Dataset load_dataset(const std::string& spec, const std::string& data_dir);
 
 }  // namespace gan

@@ -36,9 +36,13 @@ struct Checkpoint {
 void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
 
 // Throws std::runtime_error naming the file and the byte offset at fault: bad magic, unknown
-// version, a length or tensor that runs past the end, rank > 4, a repeated name, bytes left
-// over, or a CRC that does not match (a damaged file).
+// version, a length or tensor that runs past the end, rank > 4, sizes that multiply past 2^62,
+// a repeated name, bytes left over, or a CRC that does not match (a damaged file).
 Checkpoint load_checkpoint(const std::string& path);
+
+// The same checks on a file's bytes; `source_name` stands where the path would in the messages.
+// load_checkpoint calls it; the fuzz tests (tests/fuzz/) feed it.
+Checkpoint parse_checkpoint(const std::string& bytes, const std::string& source_name);
 
 // Throw std::runtime_error naming the missing entry and listing the ones present.
 const Tensor& find_tensor(const Checkpoint& checkpoint, const std::string& name);

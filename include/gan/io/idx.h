@@ -24,8 +24,14 @@ struct IdxImages {
 
 // Both read files ending in .gz or not alike (zlib's gzread passes plain files through).
 // Throws std::runtime_error naming the file and the byte offset: a wrong magic, a header cut
-// short, or a count that disagrees with the file's (uncompressed) size.
+// short, a count, rows or cols above 2^31 - 1, images of no pixels, or a count that disagrees
+// with the file's (uncompressed) size.
 IdxImages read_idx_images(const std::string& path);
 std::vector<uint8_t> read_idx_labels(const std::string& path);
+
+// The same checks on a file's bytes, already uncompressed; `source_name` stands where the path
+// would in the messages. The readers above call these; the fuzz tests (tests/fuzz/) feed them.
+IdxImages parse_idx_images(const std::string& bytes, const std::string& source_name);
+std::vector<uint8_t> parse_idx_labels(const std::string& bytes, const std::string& source_name);
 
 }  // namespace gan

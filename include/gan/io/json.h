@@ -67,7 +67,8 @@ struct JsonMember {
 
 // Parses one JSON text (surrounding whitespace allowed). Throws std::runtime_error
 // "<source_name>:<line>:<column>: expected <what>, got <what>"; lines and columns count from 1.
-// Duplicate keys in an object are an error.
+// Duplicate keys in an object are an error, and so are arrays and objects nested more than 256
+// deep (the parser recurses once per level).
 JsonValue parse_json(const std::string& text, const std::string& source_name);
 
 // indent 0: one line, {"a": 1, "b": [1, 2]}; indent > 0: one value per line, nested by

@@ -32,12 +32,16 @@ struct NpyArray {
 // shape's.
 NpyArray read_npy(const std::string& path);
 
+// The same checks on a file's bytes; `source_name` stands where the path would in the messages.
+// read_npy calls it; the fuzz tests (tests/fuzz/) feed it.
+NpyArray parse_npy(const std::string& bytes, const std::string& source_name);
+
 // Write version 1.0 files atomically (write_file_atomically). `values` holds prod(shape) entries.
 void write_npy_float32(const std::string& path, const std::vector<int64_t>& shape, const float* values);
 void write_npy_uint8(const std::string& path, const std::vector<int64_t>& shape, const uint8_t* values);
 
-// The array as a Tensor of the same shape. Throws std::invalid_argument for rank > 4 or a size
-// that does not fit an int.
+// The array as a Tensor of the same shape. Throws std::invalid_argument for rank > 4, a size
+// that does not fit an int, or sizes that multiply past 2^62 (possible when another is 0).
 Tensor to_tensor(const NpyArray& array);
 
 }  // namespace gan

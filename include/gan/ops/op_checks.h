@@ -17,6 +17,18 @@ struct OpCheck {
 };
 
 std::vector<OpCheck> matmul_checks();
+std::vector<OpCheck> conv2d_checks();
+std::vector<OpCheck> conv_transpose2d_checks();
+std::vector<OpCheck> batch_norm_checks();
+std::vector<OpCheck> pooling_checks();
+std::vector<OpCheck> arithmetic_checks();
+std::vector<OpCheck> math_checks();
+std::vector<OpCheck> activations_checks();
+std::vector<OpCheck> reductions_checks();
+std::vector<OpCheck> shape_ops_checks();
+std::vector<OpCheck> loss_ops_checks();
+std::vector<OpCheck> dropout_checks();
+std::vector<OpCheck> embedding_checks();
 std::vector<OpCheck> all_op_checks();
 
 }  // namespace gan

@@ -1,0 +1,229 @@
+// Element-wise kernels: the loops under every op of ops/arithmetic.h, math.h, activations.h,
+// reductions.h and loss_ops.h. Five general kernels instead of one per op:
+//
+//   map               out[i] (op)= f(in[i]...)                  unary and binary ops, backwards
+//   broadcast_map     out[i] (op)= f(b[j(i)], in[i]...)         ops whose b broadcasts to a
+//   broadcast_reduce  db[j] += sum over i with j(i) = j of f(in[i]...)   the backward of broadcasting
+//   sum               sum over i of f(in[i]...)                  losses, sum, mean
+//   logsumexp_rows    out[n] = log sum_d exp(x[n, d])            softmax, cross-entropy
+//
+// Lambdas. The op passes its formula as a lambda, so the math stays in the op and the loop here is
+// inlined around it, where the compiler can vectorise it. The lambda gets `out[i]` by reference and
+// either assigns it (a forward) or adds to it (a backward adding into a gradient buffer). Each chunk
+// runs a local copy of the lambda: read through a reference, a captured float (a slope, a scale)
+// might be changed by any store to out[i], so it would be reloaded every step and the loop would
+// not vectorise. (A select such as `x > 0 ? x : slope * x` vectorises only because the build
+// passes -fno-trapping-math; see CMakeLists.txt.)
+//
+// Parallelism. Work is cut into fixed chunks of kChunkElements elements, whose boundaries depend on
+// the sizes only; chunks run in parallel (OpenMP, in elementwise.cpp) only when there are at least
+// two chunks' worth of work, since starting a team costs more than a small tensor saves. Each output
+// element is written by one chunk and every sum is taken in an order fixed by the sizes, so the
+// results are bit-identical for any thread count.
+//
+// Every kernel has a `_ref` twin: the same formula as a plain loop, which the tests compare with.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "gan/tensor/shape.h"
+
+namespace gan::kernels {
+
+constexpr int64_t kChunkElements = 16384;  // 64 KB of floats per chunk
+
+// Runs body(context, begin, end) on the chunks [c * grain, min(count, (c + 1) * grain)) of
+// [0, count) in parallel when count >= 2 * grain; else runs body(context, 0, count) once, on the
+// calling thread. Either way the split depends on (count, grain) only.
+// The templates below call it; ops call the templates.
+using ChunkBody = void (*)(const void* context, int64_t begin, int64_t end);
+void for_each_chunk(int64_t count, int64_t grain, ChunkBody body, const void* context);
+
+template <class Body>
+void for_each_chunk(int64_t count, int64_t grain, const Body& body) {
+  for_each_chunk(count, grain, [](const void* context, int64_t begin, int64_t end) {
+    (*static_cast<const Body*>(context))(begin, end);
+  }, &body);
+}
+
+// Items per chunk when each item (a row, a block) covers `elements` elements.
+inline int64_t grain_for(int64_t elements) {
+  return std::max<int64_t>(1, kChunkElements / std::max<int64_t>(1, elements));
+}
+
+// ---- map: f(out[i], in[i]...) for i in [0, count) ----
+//   map(n, y, [](float& y, float x) { y = x * x; }, x);          // y = x^2
+//   map(n, dx, [](float& dx, float dy, float x) { dx += 2 * x * dy; }, dy, x);
+template <class F, class... Inputs>
+void map(int64_t count, float* out, const F& f, const Inputs*... in) {
+  for_each_chunk(count, kChunkElements, [&](int64_t begin, int64_t end) {
+    F op = f;  // a local copy, see "Lambdas" above
+    for (int64_t i = begin; i < end; ++i) op(out[i], in[i]...);
+  });
+}
+
+template <class F, class... Inputs>
+void map_ref(int64_t count, float* out, const F& f, const Inputs*... in) {
+  for (int64_t i = 0; i < count; ++i) f(out[i], in[i]...);
+}
+
+// ---- Broadcasting (docs/derivations/elementwise.md, D.2.2) ----
+// An array a and an array b that broadcasts to it, seen as
+//   a: (K0, R1, K2, R3, K4)     b: (K0, K2, K4)
+// where b varies along the K ("kept") axes and is repeated along the R axes: element
+// (k0, r1, k2, r3, k4) of a meets element (k0, k2, k4) of b. Any NumPy broadcast of rank <= 4
+// collapses to this form; for example
+//   a (N, D)       b (D)            -> (1, 1, 1, N, D)
+//   a (N, C, H, W) b (1, C, 1, 1)   -> (1, N, C, H*W, 1)
+//   a (N, D)       b (N, D)         -> (1, 1, 1, 1, N*D)
+//   x (A, L, B) summed over L       -> (1, 1, A, L, B)   (reductions along an axis)
+struct BroadcastView {
+  int64_t K0 = 1, R1 = 1, K2 = 1, R3 = 1, K4 = 1;
+};
+
+// The view of a against b. requires: b broadcasts to a (aligned on the right, each size of b
+// equal to a's or 1); the ops check this and report errors in their own names.
+BroadcastView broadcast_view(const Shape& a, const Shape& b);
+
+// f(out[i], b[j(i)], in[i]...) for every element i of a. out and in have a's shape; b has b's.
+//   broadcast_map(v, y, b, [](float& y, float b, float a) { y = a + b; }, a);
+template <class F, class... Inputs>
+void broadcast_map(const BroadcastView& v, float* out, const float* b, const F& f,
+                   const Inputs*... in) {
+  int64_t count = v.K0 * v.R1 * v.K2 * v.R3 * v.K4;
+  // Walk each chunk in runs of consecutive elements that meet either a contiguous row of b
+  // (K4 > 1) or a single entry of b (K4 == 1), so the inner loop is a plain vectorisable loop.
+  for_each_chunk(count, kChunkElements, [&](int64_t begin, int64_t end) {
+    F op = f;
+    for (int64_t i = begin; i < end;) {
+      if (v.K4 > 1) {
+        int64_t row = i / v.K4;  // row index over (k0, r1, k2, r3)
+        int64_t k0 = row / (v.R1 * v.K2 * v.R3), k2 = row / v.R3 % v.K2;
+        int64_t shift = (k0 * v.K2 + k2) * v.K4 - row * v.K4;  // b index minus a index in this row
+        int64_t stop = std::min(end, (row + 1) * v.K4);
+        for (; i < stop; ++i) op(out[i], b[i + shift], in[i]...);
+      } else {
+        int64_t block = i / v.R3;  // block index over (k0, r1, k2)
+        float b_value = b[block / (v.R1 * v.K2) * v.K2 + block % v.K2];
+        int64_t stop = std::min(end, (block + 1) * v.R3);
+        for (; i < stop; ++i) op(out[i], b_value, in[i]...);
+      }
+    }
+  });
+}
+
+template <class F, class... Inputs>
+void broadcast_map_ref(const BroadcastView& v, float* out, const float* b, const F& f,
+                       const Inputs*... in) {
+  int64_t i = 0;
+  for (int64_t k0 = 0; k0 < v.K0; ++k0)
+    for (int64_t r1 = 0; r1 < v.R1; ++r1)
+      for (int64_t k2 = 0; k2 < v.K2; ++k2)
+        for (int64_t r3 = 0; r3 < v.R3; ++r3)
+          for (int64_t k4 = 0; k4 < v.K4; ++k4, ++i) f(out[i], b[(k0 * v.K2 + k2) * v.K4 + k4], in[i]...);
+}
+
+// db[j] += sum over the elements i of a with j(i) = j of f(in[i]...): the sum over the broadcast
+// axes R1 and R3. db has b's shape; in has a's. Each db[j] is summed by one chunk in the order
+// (r1, r3), the same for any thread count.
+//   broadcast_reduce(v, db, [](float dy, float a) { return dy * a; }, dy, a);
+template <class F, class... Inputs>
+void broadcast_reduce(const BroadcastView& v, float* db, const F& f, const Inputs*... in) {
+  if (v.K4 > 1) {
+    // Each item owns one (k0, k2) and a block of up to kBlock columns k4; it adds the rows (r1, r3)
+    // one after another into double sums, the inner loop running along k4.
+    constexpr int64_t kBlock = 1024;
+    int64_t blocks = (v.K4 + kBlock - 1) / kBlock;
+    for_each_chunk(v.K0 * v.K2 * blocks, grain_for(v.R1 * v.R3 * std::min(v.K4, kBlock)),
+                   [&](int64_t begin, int64_t end) {
+      F op = f;
+      for (int64_t item = begin; item < end; ++item) {
+        int64_t k0 = item / (v.K2 * blocks), k2 = item / blocks % v.K2;
+        int64_t first = item % blocks * kBlock, last = std::min(v.K4, first + kBlock);
+        double total[kBlock];  // total[c] for column first + c
+        std::fill_n(total, last - first, 0.0);
+        for (int64_t r1 = 0; r1 < v.R1; ++r1) {
+          for (int64_t r3 = 0; r3 < v.R3; ++r3) {
+            int64_t start = (((k0 * v.R1 + r1) * v.K2 + k2) * v.R3 + r3) * v.K4 + first;  // a's index
+            for (int64_t c = 0; c < last - first; ++c) total[c] += op(in[start + c]...);
+          }
+        }
+        float* db_row = db + (k0 * v.K2 + k2) * v.K4 + first;
+        for (int64_t c = 0; c < last - first; ++c) db_row[c] += static_cast<float>(total[c]);
+      }
+    });
+  } else {
+    // Each item owns one entry db[k0, k2]; it sums R1 contiguous blocks of R3 elements in kLanes
+    // interleaved double partial sums (so the loop vectorises without reordering any one sum).
+    constexpr int kLanes = 8;
+    for_each_chunk(v.K0 * v.K2, grain_for(v.R1 * v.R3), [&](int64_t begin, int64_t end) {
+      F op = f;
+      for (int64_t j = begin; j < end; ++j) {
+        int64_t k0 = j / v.K2, k2 = j % v.K2;
+        double lane[kLanes] = {};
+        for (int64_t r1 = 0; r1 < v.R1; ++r1) {
+          int64_t i = ((k0 * v.R1 + r1) * v.K2 + k2) * v.R3, last = i + v.R3;
+          for (; i + kLanes <= last; i += kLanes) {
+            for (int l = 0; l < kLanes; ++l) lane[l] += op(in[i + l]...);
+          }
+          for (int l = 0; i < last; ++i, ++l) lane[l] += op(in[i]...);
+        }
+        double total = 0.0;
+        for (double partial : lane) total += partial;
+        db[j] += static_cast<float>(total);
+      }
+    });
+  }
+}
+
+template <class F, class... Inputs>
+void broadcast_reduce_ref(const BroadcastView& v, float* db, const F& f, const Inputs*... in) {
+  int64_t i = 0;
+  for (int64_t k0 = 0; k0 < v.K0; ++k0)
+    for (int64_t r1 = 0; r1 < v.R1; ++r1)
+      for (int64_t k2 = 0; k2 < v.K2; ++k2)
+        for (int64_t r3 = 0; r3 < v.R3; ++r3)
+          for (int64_t k4 = 0; k4 < v.K4; ++k4, ++i) db[(k0 * v.K2 + k2) * v.K4 + k4] += f(in[i]...);
+}
+
+// ---- sum: sum over i in [0, count) of f(in[i]...), accumulated in double ----
+// Each chunk sums in kLanes interleaved double partial sums (a loop the compiler vectorises without
+// reordering any one sum), then the partials and the chunks are added in their fixed order.
+//   double total = sum(n, [](float a, float b) { return (a - b) * (a - b); }, a, b);
+template <class F, class... Inputs>
+double sum(int64_t count, const F& f, const Inputs*... in) {
+  constexpr int kLanes = 8;
+  std::vector<double> chunk_total((count + kChunkElements - 1) / kChunkElements);
+  for_each_chunk(count, kChunkElements, [&](int64_t begin, int64_t end) {
+    F op = f;
+    double lane[kLanes] = {};
+    int64_t i = begin;
+    for (; i + kLanes <= end; i += kLanes) {
+      for (int l = 0; l < kLanes; ++l) lane[l] += op(in[i + l]...);
+    }
+    for (int l = 0; i < end; ++i, ++l) lane[l] += op(in[i]...);
+    double total = 0.0;
+    for (double partial : lane) total += partial;
+    chunk_total[begin / kChunkElements] = total;
+  });
+  double total = 0.0;
+  for (double partial : chunk_total) total += partial;
+  return total;
+}
+
+template <class F, class... Inputs>
+double sum_ref(int64_t count, const F& f, const Inputs*... in) {
+  double total = 0.0;
+  for (int64_t i = 0; i < count; ++i) total += f(in[i]...);
+  return total;
+}
+
+// ---- logsumexp_rows: out[n] = m_n + log sum_d exp(x[n, d] - m_n), m_n = max_d x[n, d] ----
+// x: (N, D), out: (N); requires D >= 1. Subtracting the row's maximum keeps every exp in (0, 1]
+// (D.4.6).
+void logsumexp_rows(int N, int D, const float* x, float* out);
+void logsumexp_rows_ref(int N, int D, const float* x, float* out);
+
+}  // namespace gan::kernels

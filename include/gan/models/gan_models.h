@@ -1,0 +1,79 @@
+// The two players of a GAN (Goodfellow et al. 2014): a generator G that maps noise z (and, when
+// conditional, a class label) to an image, and a discriminator D that scores an image (and its
+// label) with a logit: D(x) = sigma(logit) is D's probability that x is real.
+//
+// Two architectures, exactly those of the PyTorch reference benchmark (/work/shared/bench):
+//   "mlp"    fully connected G and D (models/mlp_gan.h)
+//   "dcgan"  DCGAN-28: transposed convolutions in G, strided convolutions in D (models/dcgan.h)
+// each with a conditional version (Mirza & Osindero 2014) that feeds a learned label embedding
+// to both players.
+//
+//   Rng rng(1);
+//   GanModels models = make_gan(ModelSettings{}, rng);        // DCGAN-28 for 1 x 28 x 28 images
+//   Variable fake = models.generator->forward(z, {});          // z (N, 100) -> (N, 1, 28, 28)
+//   Variable logits = models.discriminator->forward(fake, {}); // (N, 1)
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gan/nn/layers.h"
+#include "gan/nn/module.h"
+#include "gan/tensor/rng.h"
+
+namespace gan {
+
+struct ModelSettings {
+  std::string architecture = "dcgan";  // mlp | dcgan
+  bool conditional = false;            // feed class labels to G and D
+  int z_dim = 100;                     // Z: Radford et al. 2015
+  int num_classes = 10;                // K, for conditional models
+  int channels = 1;                    // C of the images
+  int image_size = 28;                 // H = W; dcgan requires a multiple of 4
+};
+
+// What Generator and Discriminator share: the layers (`net`), an optional label embedding, and
+// the lists of their parameters and buffers. The embedding's parameter is "label_embedding.weight";
+// net's are named by position, "0.weight", "2.running_mean", ...
+class Player {
+ public:
+  virtual ~Player();
+  std::vector<nn::NamedParameter> parameters();
+  std::vector<nn::NamedBuffer> buffers();
+  // Training mode uses batch statistics in batch norm; evaluation uses the running ones, so each
+  // sample's output no longer depends on the rest of its batch.
+  void set_training(bool training);
+  bool conditional() const { return label_embedding != nullptr; }
+
+ protected:
+  // requires: labels empty when not conditional, else N of them.
+  void check_labels(const char* where, int N, const std::vector<int>& labels) const;
+
+  nn::Sequential net;
+  std::unique_ptr<nn::Embedding> label_embedding;  // null unless conditional
+};
+
+class Generator : public Player {
+ public:
+  // z (N, Z) -> images (N, C, H, W) in [-1, 1]; labels empty unless conditional.
+  virtual Variable forward(const Variable& z, const std::vector<int>& labels) = 0;
+};
+
+class Discriminator : public Player {
+ public:
+  // images (N, C, H, W) -> logits (N, 1); labels empty unless conditional.
+  virtual Variable forward(const Variable& x, const std::vector<int>& labels) = 0;
+};
+
+struct GanModels {
+  std::unique_ptr<Generator> generator;
+  std::unique_ptr<Discriminator> discriminator;
+};
+
+// Builds both players, initialised from rng (G first, then D). Throws std::invalid_argument for
+// an unknown architecture (listing mlp|dcgan), z_dim < 1, channels < 1, num_classes < 1 when
+// conditional, or an image size the architecture cannot produce.
+GanModels make_gan(const ModelSettings& settings, Rng& rng);
+
+}  // namespace gan

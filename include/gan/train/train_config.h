@@ -1,0 +1,41 @@
+// Every setting of a training run, with its default and where the default comes from. `gan train`
+// fills it from its flags, prints it at the start, and writes it to <out>/config.json; a checkpoint
+// carries it too, so `gan sample` and `--resume` rebuild exactly the same models.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "gan/io/json.h"
+
+namespace gan {
+
+struct TrainConfig {
+  std::string model = "dcgan";          // mlp | dcgan: the two architectures of ../shared/bench
+  bool conditional = false;             // label-conditioned G and D (Mirza & Osindero 2014)
+  std::string loss = "nonsaturating";   // Goodfellow et al. 2014, Sec. 3: strong gradients early on
+  std::string data = "mnist";           // see load_dataset: mnist | fashion | quickdraw:PATH,... | idx:...
+  std::string data_dir;                 // where the shipped data/ folder is
+  int limit = 0;                        // use only the first `limit` images (0: all), for quick runs
+  int epochs = 5;
+  int batch = 64;                       // Radford et al. 2015 use 128; 64 matches the reference bench
+  std::string optimizer = "adam";       // adam | sgd
+  float lr_g = 2e-4f;                   // Radford et al. 2015, Sec. 4
+  float lr_d = 2e-4f;
+  float beta1 = 0.5f;                   // Radford et al. 2015: 0.9 oscillated, 0.5 stabilised
+  float beta2 = 0.999f;                 // Kingma & Ba 2015
+  float momentum = 0.9f;                // SGD only
+  int d_steps = 1;                      // discriminator steps per generator step (k in Goodfellow's Alg. 1)
+  float clip = 0.01f;                   // WGAN weight clipping c (Arjovsky et al. 2017, Alg. 1)
+  int z_dim = 100;                      // Radford et al. 2015
+  uint64_t seed = 1;
+  int threads = 0;                      // 0: OMP_NUM_THREADS, or every core
+  std::string on_nan = "stop";          // stop (exit 3) | skip-step
+  std::string out = "runs/dcgan";
+};
+
+JsonValue config_to_json(const TrainConfig& config);
+// requires: a JSON object as written by config_to_json; `source` names the file in errors.
+TrainConfig config_from_json(const JsonValue& json, const std::string& source);
+
+}  // namespace gan

@@ -1,0 +1,78 @@
+#include "gan/kernels/elementwise.h"
+
+#include <cmath>
+
+namespace gan::kernels {
+
+void for_each_chunk(int64_t count, int64_t grain, ChunkBody body, const void* context) {
+  if (count < 2 * grain) {  // too little work to share: no team, no chunks
+    if (count > 0) body(context, 0, count);
+    return;
+  }
+  int64_t chunks = (count + grain - 1) / grain;
+  // Static schedule over a chunk list fixed by (count, grain): which thread runs a chunk changes
+  // with the thread count, what the chunk computes does not.
+#pragma omp parallel for schedule(static)
+  for (int64_t chunk = 0; chunk < chunks; ++chunk) {
+    body(context, chunk * grain, std::min(count, (chunk + 1) * grain));
+  }
+}
+
+BroadcastView broadcast_view(const Shape& a, const Shape& b) {
+  // Walk a's axes left to right, b aligned on the right, dropping axes of size 1 and merging
+  // neighbours of the same kind (kept: b's size equals a's; repeated: b's size is 1) into groups.
+  int64_t group_size[4];
+  bool group_kept[4];
+  int groups = 0;
+  for (int axis = 0; axis < a.rank; ++axis) {
+    if (a[axis] == 1) continue;
+    int b_axis = axis - (a.rank - b.rank);
+    bool kept = b_axis >= 0 && b[b_axis] != 1;
+    if (groups > 0 && group_kept[groups - 1] == kept) {
+      group_size[groups - 1] *= a[axis];
+    } else {
+      group_size[groups] = a[axis];
+      group_kept[groups] = kept;
+      ++groups;
+    }
+  }
+  // Place the groups right-aligned in (K0, R1, K2, R3, K4): the last slot is kept, so a last
+  // repeated group goes to R3 and K4 stays 1. The groups alternate, so each lands on its kind.
+  int64_t slot[5] = {1, 1, 1, 1, 1};
+  int position = 4;
+  for (int g = groups - 1; g >= 0; --g) {
+    if (group_kept[g] != (position % 2 == 0)) --position;  // a repeated group skips the K slot
+    slot[position--] = group_size[g];
+  }
+  return BroadcastView{slot[0], slot[1], slot[2], slot[3], slot[4]};
+}
+
+namespace {
+// One row of logsumexp_rows: the shift by the maximum makes the largest term exp(0) = 1, so the
+// sum lies in [1, D] and neither overflows nor loses the row to underflow.
+float logsumexp_row(int D, const float* x) {
+  float m = x[0];
+  for (int d = 1; d < D; ++d) m = std::max(m, x[d]);
+  double total = 0.0;
+  for (int d = 0; d < D; ++d) total += std::exp(x[d] - m);
+  return m + static_cast<float>(std::log(total));
+}
+}  // namespace
+
+void logsumexp_rows(int N, int D, const float* x, float* out) {
+  for_each_chunk(N, grain_for(D), [&](int64_t begin, int64_t end) {
+    for (int64_t n = begin; n < end; ++n) out[n] = logsumexp_row(D, x + n * D);
+  });
+}
+
+void logsumexp_rows_ref(int N, int D, const float* x, float* out) {
+  for (int n = 0; n < N; ++n) {
+    float m = x[int64_t{n} * D];
+    for (int d = 1; d < D; ++d) m = std::max(m, x[int64_t{n} * D + d]);
+    double total = 0.0;
+    for (int d = 0; d < D; ++d) total += std::exp(static_cast<double>(x[int64_t{n} * D + d]) - m);
+    out[n] = m + static_cast<float>(std::log(total));
+  }
+}
+
+}  // namespace gan::kernels

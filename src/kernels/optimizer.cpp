@@ -1,0 +1,80 @@
+#include "gan/kernels/optimizer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gan/kernels/parallel.h"
+
+namespace gan::kernels {
+
+namespace {
+
+// Runs body(begin, end) on the fixed chunks of [0, count): in parallel when there are two or more
+// (a team costs more than it saves on a small bias vector), else on the calling thread.
+template <class Body>
+void for_each_optimizer_chunk(int64_t count, const Body& body) {
+  int64_t chunks = chunk_count(count, kOptimizerChunk);
+#pragma omp parallel for schedule(static) if (chunks >= 2)
+  for (int64_t chunk = 0; chunk < chunks; ++chunk) {
+    body(chunk * kOptimizerChunk, std::min(count, (chunk + 1) * kOptimizerChunk));
+  }
+}
+
+}  // namespace
+
+void adam_update(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
+                 float beta2, float eps, float bias_correction1, float bias_correction2) {
+  // The same formula as adam_update_ref, with the two divisions by the bias corrections turned
+  // into multiplications hoisted out of the loop: lr / bc1 and 1 / sqrt(bc2). One sqrt and one
+  // division remain per element.
+  float step_size = lr / bias_correction1;
+  float inv_sqrt_bc2 = 1.0f / std::sqrt(bias_correction2);
+  for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) {
+      m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
+      v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
+      theta[i] -= step_size * m[i] / (std::sqrt(v[i]) * inv_sqrt_bc2 + eps);
+    }
+  });
+}
+
+void adam_update_ref(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
+                     float beta2, float eps, float bias_correction1, float bias_correction2) {
+  for (int64_t i = 0; i < count; ++i) {
+    m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
+    v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
+    float m_hat = m[i] / bias_correction1;
+    float v_hat = v[i] / bias_correction2;
+    theta[i] -= lr * m_hat / (std::sqrt(v_hat) + eps);
+  }
+}
+
+void sgd_update(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
+                float weight_decay) {
+  if (momentum == 0.0f) {
+    for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+      for (int64_t i = begin; i < end; ++i) theta[i] -= lr * (g[i] + weight_decay * theta[i]);
+    });
+    return;
+  }
+  for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) {
+      b[i] = momentum * b[i] + (g[i] + weight_decay * theta[i]);
+      theta[i] -= lr * b[i];
+    }
+  });
+}
+
+void sgd_update_ref(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
+                    float weight_decay) {
+  for (int64_t i = 0; i < count; ++i) {
+    float d = g[i] + weight_decay * theta[i];
+    if (momentum != 0.0f) {
+      b[i] = momentum * b[i] + d;
+      d = b[i];
+    }
+    theta[i] -= lr * d;
+  }
+}
+
+}  // namespace gan::kernels

@@ -1,0 +1,175 @@
+#include "gan/ops/batch_norm.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "gan/kernels/elementwise.h"
+
+namespace gan {
+
+namespace {
+
+// x seen as (N, C, P): P = H*W for images, 1 for feature vectors. Element (n, c, p) is at
+// (n*C + c)*P + p, so channel c is N blocks of P contiguous values.
+struct ChannelLayout {
+  int N, C;
+  int64_t P;
+  int64_t m() const { return int64_t{N} * P; }  // values per channel
+  int64_t block(int n, int c) const { return (int64_t{n} * C + c) * P; }
+};
+
+// totals[c - c0] += sum of f(i, c) over the elements i of channel c, for the channels [c0, c1), in
+// one fixed order per channel: n ascending, and within an image block of P values, kLanes
+// interleaved float partial sums (so that the loop vectorises) added up in double. Feature
+// vectors (P = 1) are walked a row at a time instead, where the loop runs along the channels.
+constexpr int kLanes = 8;
+template <class F>
+void channel_sums(const ChannelLayout& v, int c0, int c1, const F& f, double* totals) {
+  for (int n = 0; n < v.N; ++n) {
+    if (v.P == 1) {
+      const int64_t row = v.block(n, 0);
+      for (int c = c0; c < c1; ++c) totals[c - c0] += f(row + c, c);
+      continue;
+    }
+    for (int c = c0; c < c1; ++c) {
+      int64_t i = v.block(n, c), last = i + v.P;
+      float lane[kLanes] = {};
+      for (; i + kLanes <= last; i += kLanes) {
+        for (int l = 0; l < kLanes; ++l) lane[l] += f(i + l, c);
+      }
+      double block = 0.0;
+      for (; i < last; ++i) block += f(i, c);
+      for (float partial : lane) block += partial;
+      totals[c - c0] += block;
+    }
+  }
+}
+
+// f(i, c) for every element i of the channels [c0, c1), in memory order (for features, P = 1, a
+// row at a time along the channels, like channel_sums).
+template <class F>
+void for_channels(const ChannelLayout& v, int c0, int c1, const F& f) {
+  for (int n = 0; n < v.N; ++n) {
+    if (v.P == 1) {
+      const int64_t row = v.block(n, 0);
+      for (int c = c0; c < c1; ++c) f(row + c, c);
+      continue;
+    }
+    for (int c = c0; c < c1; ++c) {
+      for (int64_t i = v.block(n, c), last = i + v.P; i < last; ++i) f(i, c);
+    }
+  }
+}
+
+// body(c0, c1) on chunks of channels, in parallel. A channel belongs to one chunk, so each of its
+// sums has one order for any thread count; a chunk holds about kernels::kChunkElements values, so
+// its data stays in cache between the passes that body makes over it.
+template <class Body>
+void for_each_channel_chunk(const ChannelLayout& v, const Body& body) {
+  kernels::for_each_chunk(v.C, kernels::grain_for(v.m()), [&](int64_t begin, int64_t end) {
+    body(static_cast<int>(begin), static_cast<int>(end));
+  });
+}
+
+ChannelLayout checked_layout(const Variable& x, const Variable& gamma, const Variable& beta,
+                             const BatchNormStatistics& running, bool training) {
+  const Shape& xs = x.shape();
+  if (xs.rank != 2 && xs.rank != 4) {
+    throw std::invalid_argument("batch_norm: input must be (N, D) or (N, C, H, W), got " + xs.str());
+  }
+  const int C = xs[1];
+  require_shape("batch_norm", "gamma", gamma.shape(), Shape{C});
+  require_shape("batch_norm", "beta", beta.shape(), Shape{C});
+  require_shape("batch_norm", "running.mean", running.mean.shape, Shape{C});
+  require_shape("batch_norm", "running.variance", running.variance.shape, Shape{C});
+  ChannelLayout v{xs[0], C, xs.rank == 4 ? int64_t{xs[2]} * xs[3] : 1};
+  if (training && v.m() < 2) {
+    throw std::invalid_argument("batch_norm: training needs at least 2 values per channel for a variance, got " +
+                                std::to_string(v.m()) + " from input " + xs.str());
+  }
+  return v;
+}
+
+}  // namespace
+
+Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& beta, BatchNormStatistics& running,
+                    bool training, float momentum, float eps) {
+  const ChannelLayout v = checked_layout(x, gamma, beta, running, training);
+  const float* xv = x.value().ptr();
+  const float* g = gamma.value().ptr();
+  const float* bt = beta.value().ptr();
+  // mu_c and 1 / sqrt(var_c + eps), the two numbers per channel that the backward needs.
+  std::vector<float> mean(v.C), inv_std(v.C), batch_variance(training ? v.C : 0);
+  Tensor y(x.shape());
+  float* yv = y.ptr();
+  for_each_channel_chunk(v, [&](int c0, int c1) {
+    if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
+      std::vector<double> sums(c1 - c0, 0.0);
+      channel_sums(v, c0, c1, [&](int64_t i, int) { return xv[i]; }, sums.data());
+      for (int c = c0; c < c1; ++c) mean[c] = static_cast<float>(sums[c - c0] / v.m());
+      std::fill(sums.begin(), sums.end(), 0.0);
+      channel_sums(v, c0, c1, [&](int64_t i, int c) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }, sums.data());
+      for (int c = c0; c < c1; ++c) {
+        const double var = sums[c - c0] / v.m();
+        batch_variance[c] = static_cast<float>(var);
+        inv_std[c] = static_cast<float>(1.0 / std::sqrt(var + eps));
+      }
+    } else {
+      for (int c = c0; c < c1; ++c) {
+        mean[c] = running.mean.data[c];
+        inv_std[c] = static_cast<float>(1.0 / std::sqrt(static_cast<double>(running.variance.data[c]) + eps));
+      }
+    }
+    for_channels(v, c0, c1, [&](int64_t i, int c) { yv[i] = g[c] * ((xv[i] - mean[c]) * inv_std[c]) + bt[c]; });  // (D.10.1)
+  });
+  if (training) {
+    const double unbiased = static_cast<double>(v.m()) / (v.m() - 1);
+    for (int c = 0; c < v.C; ++c) {
+      running.mean.data[c] = (1.0f - momentum) * running.mean.data[c] + momentum * mean[c];
+      running.variance.data[c] = (1.0f - momentum) * running.variance.data[c] +
+                                 momentum * static_cast<float>(batch_variance[c] * unbiased);
+    }
+  }
+
+  return make_result(std::move(y), {x, gamma, beta}, "batch_norm",
+                     [x = x.node(), gamma = gamma.node(), beta = beta.node(), v, training,
+                      mean = std::move(mean), inv_std = std::move(inv_std)](const Tensor& dy) {
+    const float* xv = x->value.ptr();
+    const float* dyv = dy.ptr();
+    const float* g = gamma->value.ptr();
+    float* dx = x->requires_grad ? grad_buffer(*x).ptr() : nullptr;
+    float* dgamma = gamma->requires_grad ? grad_buffer(*gamma).ptr() : nullptr;
+    float* dbeta = beta->requires_grad ? grad_buffer(*beta).ptr() : nullptr;
+    const bool need_sums = training ? dx != nullptr || dgamma || dbeta : dgamma || dbeta;
+    for_each_channel_chunk(v, [&](int c0, int c1) {
+      std::vector<double> sum_dy(c1 - c0, 0.0), sum_dy_xc(c1 - c0, 0.0);  // xc = x - mu = sigma x_hat
+      if (need_sums) {
+        channel_sums(v, c0, c1, [&](int64_t i, int) { return dyv[i]; }, sum_dy.data());
+        channel_sums(v, c0, c1, [&](int64_t i, int c) { return dyv[i] * (xv[i] - mean[c]); }, sum_dy_xc.data());
+      }
+      // Per channel: dL/dbeta, dL/dgamma, and the two coefficients of (D.10.3).
+      std::vector<float> mean_dy(c1 - c0), mean_dy_xhat(c1 - c0);
+      for (int c = c0; c < c1; ++c) {
+        const double sum_dy_xhat = inv_std[c] * sum_dy_xc[c - c0];
+        if (dbeta) dbeta[c] += static_cast<float>(sum_dy[c - c0]);
+        if (dgamma) dgamma[c] += static_cast<float>(sum_dy_xhat);
+        mean_dy[c - c0] = static_cast<float>(sum_dy[c - c0] / v.m());
+        mean_dy_xhat[c - c0] = static_cast<float>(sum_dy_xhat / v.m());
+      }
+      if (!dx) return;
+      if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
+        for_channels(v, c0, c1, [&](int64_t i, int c) {
+          const float x_hat = (xv[i] - mean[c]) * inv_std[c];
+          dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy[c - c0] - x_hat * mean_dy_xhat[c - c0]);
+        });
+      } else {  // (D.10.4)
+        for_channels(v, c0, c1, [&](int64_t i, int c) { dx[i] += g[c] * inv_std[c] * dyv[i]; });
+      }
+    });
+  });
+}
+
+}  // namespace gan

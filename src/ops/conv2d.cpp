@@ -1,0 +1,95 @@
+#include "gan/ops/conv2d.h"
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "gan/kernels/elementwise.h"
+#include "gan/kernels/gemm.h"
+#include "gan/kernels/im2col.h"
+
+namespace gan {
+
+namespace {
+
+// The geometry of conv2d(x, W, b, stride, padding), after checking every argument against it.
+kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& W, const Variable& b,
+                                       int stride, int padding) {
+  require_rank("conv2d", "input", x.shape(), 4, "(N, C, H, W)");
+  require_rank("conv2d", "W", W.shape(), 4, "(C_out, C_in, K, K)");
+  const Shape& xs = x.shape();
+  const Shape& ws = W.shape();
+  if (ws[2] != ws[3]) {
+    throw std::invalid_argument("conv2d: W must be (C_out, C_in, K, K) with a square K x K kernel, got " +
+                                ws.str());
+  }
+  if (xs[1] != ws[1]) {
+    throw std::invalid_argument("conv2d: input must be (N, C, H, W) with C=" + std::to_string(ws[1]) + ", got " +
+                                xs.str());
+  }
+  if (b.defined()) require_shape("conv2d", "b", b.shape(), Shape{ws[0]});
+  if (stride < 1) throw std::invalid_argument("conv2d: stride must be >= 1, got " + std::to_string(stride));
+  if (padding < 0) throw std::invalid_argument("conv2d: padding must be >= 0, got " + std::to_string(padding));
+  const int K = ws[2];
+  if (K > xs[2] + 2 * padding || K > xs[3] + 2 * padding) {
+    throw std::invalid_argument("conv2d: kernel K=" + std::to_string(K) + " must fit the padded input, got input " +
+                                xs.str() + " with padding " + std::to_string(padding));
+  }
+  return {xs[0], xs[1], xs[2], xs[3], K, stride, padding};
+}
+
+}  // namespace
+
+Variable conv2d(const Variable& x, const Variable& W, const Variable& b, int stride, int padding) {
+  const kernels::ConvGeometry g = checked_geometry(x, W, b, stride, padding);
+  const int N = g.N, C_out = W.shape()[0], H_out = g.H_out(), W_out = g.W_out();
+  const int64_t P = int64_t{H_out} * W_out;  // output pixels per plane
+  const int rows = static_cast<int>(g.rows());        // C_in*K*K
+  const int columns = static_cast<int>(g.columns());  // N*H_out*W_out
+
+  std::unique_ptr<float[]> cols = kernels::scratch(int64_t{rows} * columns);
+  kernels::im2col(g, x.value().ptr(), cols.get());
+  // The product is channel-major, (C_out, N*H_out*W_out); each channel's row starts at its bias.
+  std::unique_ptr<float[]> y_cm = kernels::scratch(int64_t{C_out} * columns);
+  if (b.defined()) {
+    for (int o = 0; o < C_out; ++o) {
+      std::fill(y_cm.get() + int64_t{o} * columns, y_cm.get() + int64_t{o + 1} * columns, b.value().data[o]);
+    }
+  }
+  kernels::gemm(false, false, C_out, columns, rows, 1.0f, W.value().ptr(), cols.get(),
+                b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)
+  Tensor y({N, C_out, H_out, W_out});
+  kernels::swap_leading_axes(C_out, N, P, y_cm.get(), y.ptr(), false);
+  y_cm.reset();
+
+  // cols is needed again only for dL/dW; keep it only when that will be asked for.
+  std::shared_ptr<float[]> saved_cols;
+  if (grad_enabled() && W.requires_grad()) saved_cols = std::move(cols);
+  std::vector<Variable> inputs = {x, W};
+  if (b.defined()) inputs.push_back(b);
+  return make_result(std::move(y), inputs, "conv2d",
+                     [x = x.node(), W = W.node(), b = b.node(), g, C_out, P, rows, columns,
+                      cols = std::move(saved_cols)](const Tensor& dy) {
+    // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
+    std::unique_ptr<float[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
+    kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get(), false);
+    if (b && b->requires_grad) {  // (D.8.6): one row of dy_cm per channel, summed in a fixed order
+      float* db = grad_buffer(*b).ptr();
+      for (int o = 0; o < C_out; ++o) {
+        db[o] += static_cast<float>(
+            kernels::sum(columns, [](float v) { return v; }, dy_cm.get() + int64_t{o} * columns));
+      }
+    }
+    if (W->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
+      kernels::gemm(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), cols.get(), 1.0f,
+                    grad_buffer(*W).ptr());
+    }
+    if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
+      std::unique_ptr<float[]> dcols = kernels::scratch(int64_t{rows} * columns);
+      kernels::gemm(true, false, rows, columns, C_out, 1.0f, W->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
+      kernels::col2im(g, dcols.get(), grad_buffer(*x).ptr());
+    }
+  });
+}
+
+}  // namespace gan

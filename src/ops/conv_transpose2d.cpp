@@ -1,0 +1,110 @@
+#include "gan/ops/conv_transpose2d.h"
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "gan/kernels/elementwise.h"
+#include "gan/kernels/gemm.h"
+#include "gan/kernels/im2col.h"
+
+namespace gan {
+
+namespace {
+
+// The geometry of the convolution that maps the OUTPUT (N, C_out, H_out, W_out) back to x's H x W
+// window positions (D.9.2), after checking every argument.
+kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& W, const Variable& b, int stride,
+                                       int padding, int output_padding) {
+  require_rank("conv_transpose2d", "input", x.shape(), 4, "(N, C, H, W)");
+  require_rank("conv_transpose2d", "W", W.shape(), 4, "(C_in, C_out, K, K)");
+  const Shape& xs = x.shape();
+  const Shape& ws = W.shape();
+  if (ws[2] != ws[3]) {
+    throw std::invalid_argument(
+        "conv_transpose2d: W must be (C_in, C_out, K, K) with a square K x K kernel, got " + ws.str());
+  }
+  if (xs[1] != ws[0]) {
+    throw std::invalid_argument("conv_transpose2d: input must be (N, C, H, W) with C=" + std::to_string(ws[0]) + ", got " +
+                                xs.str());
+  }
+  if (b.defined()) require_shape("conv_transpose2d", "b", b.shape(), Shape{ws[1]});
+  if (stride < 1) {
+    throw std::invalid_argument("conv_transpose2d: stride must be >= 1, got " + std::to_string(stride));
+  }
+  if (padding < 0) {
+    throw std::invalid_argument("conv_transpose2d: padding must be >= 0, got " + std::to_string(padding));
+  }
+  if (output_padding < 0 || output_padding >= stride) {
+    throw std::invalid_argument("conv_transpose2d: output_padding must be in [0, stride) = [0, " +
+                                std::to_string(stride) + "), got " + std::to_string(output_padding));
+  }
+  const int K = ws[2];
+  const int H_out = (xs[2] - 1) * stride - 2 * padding + K + output_padding;
+  const int W_out = (xs[3] - 1) * stride - 2 * padding + K + output_padding;
+  if (H_out < 1 || W_out < 1) {
+    throw std::invalid_argument("conv_transpose2d: output must be at least 1 x 1, got " + std::to_string(H_out) +
+                                " x " + std::to_string(W_out) + " for input " + xs.str() + ", K=" +
+                                std::to_string(K) + ", stride " + std::to_string(stride) + ", padding " +
+                                std::to_string(padding));
+  }
+  // With output_padding < stride, this convolution has exactly H x W window positions (D.9.2).
+  return {xs[0], ws[1], H_out, W_out, K, stride, padding};
+}
+
+}  // namespace
+
+Variable conv_transpose2d(const Variable& x, const Variable& W, const Variable& b, int stride, int padding,
+                          int output_padding) {
+  const kernels::ConvGeometry g = checked_geometry(x, W, b, stride, padding, output_padding);
+  const int N = g.N, C_in = x.shape()[1], C_out = g.C;
+  const int64_t P_in = int64_t{x.shape()[2]} * x.shape()[3];  // pixels per input plane
+  const int rows = static_cast<int>(g.rows());                 // C_out*K*K
+  const int columns = static_cast<int>(g.columns());           // N*H*W
+
+  // x as the channel-major (C_in, N*H*W) matrix, then cols = W^T x: (C_out*K*K, N*H*W).
+  std::unique_ptr<float[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
+  kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get(), false);
+  std::unique_ptr<float[]> cols = kernels::scratch(int64_t{rows} * columns);
+  kernels::gemm(true, false, rows, columns, C_in, 1.0f, W.value().ptr(), x_cm.get(), 0.0f, cols.get());
+  x_cm.reset();
+  Tensor y({N, C_out, g.H, g.W});
+  if (b.defined()) {
+    const int64_t P_out = int64_t{g.H} * g.W;
+    for (int64_t plane = 0; plane < int64_t{N} * C_out; ++plane) {
+      std::fill(y.ptr() + plane * P_out, y.ptr() + (plane + 1) * P_out, b.value().data[plane % C_out]);
+    }
+  }
+  kernels::col2im(g, cols.get(), y.ptr());  // (D.9.2)
+  cols.reset();
+
+  std::vector<Variable> inputs = {x, W};
+  if (b.defined()) inputs.push_back(b);
+  return make_result(std::move(y), inputs, "conv_transpose2d",
+                     [x = x.node(), W = W.node(), b = b.node(), g, C_in, P_in, rows, columns](const Tensor& dy) {
+    if (b && b->requires_grad) {  // (D.9.3): each (n, o) plane summed in a fixed order
+      const int64_t P_out = int64_t{g.H} * g.W;
+      float* db = grad_buffer(*b).ptr();
+      for (int64_t plane = 0; plane < int64_t{g.N} * g.C; ++plane) {
+        db[plane % g.C] += static_cast<float>(
+            kernels::sum(P_out, [](float v) { return v; }, dy.ptr() + plane * P_out));
+      }
+    }
+    if (!x->requires_grad && !W->requires_grad) return;
+    std::unique_ptr<float[]> dcols = kernels::scratch(int64_t{rows} * columns);  // im2col(dL/dy)
+    kernels::im2col(g, dy.ptr(), dcols.get());
+    if (W->requires_grad) {  // (D.9.2): dL/dW = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
+      std::unique_ptr<float[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
+      kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get(), false);
+      kernels::gemm(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols.get(), 1.0f,
+                    grad_buffer(*W).ptr());
+    }
+    if (x->requires_grad) {  // (D.9.2): dL/dx = W dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
+      std::unique_ptr<float[]> dx_cm = kernels::scratch(int64_t{C_in} * columns);
+      kernels::gemm(false, false, C_in, columns, rows, 1.0f, W->value.ptr(), dcols.get(), 0.0f, dx_cm.get());
+      kernels::swap_leading_axes(C_in, g.N, P_in, dx_cm.get(), grad_buffer(*x).ptr(), true);
+    }
+  });
+}
+
+}  // namespace gan

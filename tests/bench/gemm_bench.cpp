@@ -1,0 +1,123 @@
+// Kernel benchmark (not a test; `make bench` runs it beside tests/bench/eigen_gemm_reference.cpp).
+//
+//   gemm_bench --gemm   kernels::gemm on the sizes below at 1 and 2 threads, one line each:
+//                       gemm impl=ours M=64 K=784 N=512 threads=1 gflops=...
+//                       (C = A B with A (M, K) and B (K, N), all row-major; 2 M K N flops;
+//                       the median of several repetitions)
+//   gemm_bench --conv   forward and backward milliseconds of DCGAN-28's convolutions at batch 64
+//   gemm_bench          both
+//
+// The sizes: 64x784x512 is a 784 -> 512 Linear layer at batch 64; 64x6272x128 one that reads a
+// flattened (128, 7, 7) feature map; 1024^3 a large square product for reference.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <vector>
+
+#include "gan/kernels/gemm.h"
+#include "gan/kernels/parallel.h"
+#include "gan/ops/conv2d.h"
+#include "gan/ops/conv_transpose2d.h"
+#include "gan/tensor/rng.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Median seconds of `repetitions` calls of f, after one warm-up call.
+double median_seconds(int repetitions, const std::function<void()>& f) {
+  f();
+  std::vector<double> seconds;
+  for (int r = 0; r < repetitions; ++r) {
+    auto start = Clock::now();
+    f();
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  return seconds[seconds.size() / 2];
+}
+
+void bench_gemm() {
+  struct Size { int M, K, N; };
+  for (Size s : {Size{64, 784, 512}, Size{64, 6272, 128}, Size{1024, 1024, 1024}}) {
+    gan::Rng rng(1);
+    std::vector<float> A(size_t(s.M) * s.K), B(size_t(s.K) * s.N), C(size_t(s.M) * s.N);
+    for (float& v : A) v = rng.normal();
+    for (float& v : B) v = rng.normal();
+    int repetitions = s.M == 1024 ? 9 : 41;
+    for (int threads : {1, 2}) {
+      gan::kernels::set_num_threads(threads);
+      double seconds = median_seconds(repetitions, [&] {
+        gan::kernels::gemm(false, false, s.M, s.N, s.K, 1.0f, A.data(), B.data(), 0.0f, C.data());
+      });
+      std::printf("gemm impl=ours M=%d K=%d N=%d threads=%d gflops=%.2f\n", s.M, s.K, s.N, threads,
+                  2.0 * s.M * s.K * s.N / seconds * 1e-9);
+      std::fflush(stdout);
+    }
+  }
+}
+
+gan::Variable random_variable(gan::Shape shape, gan::Rng& rng, bool requires_grad) {
+  gan::Tensor t(shape);
+  rng.fill_normal(t, 0.0f, 0.02f);
+  return gan::Variable(t, requires_grad);
+}
+
+// DCGAN-28's four convolutions, K4 s2 p1, no bias (Radford et al. 2015 use none before batch norm).
+// The input requires grad in every layer: in the generator step, D's input is G's output.
+void bench_conv() {
+  struct Layer {
+    const char* name;
+    bool transposed;
+    gan::Shape x, W;
+  };
+  const Layer layers[] = {
+      {"D1 conv2d 1x28x28->64x14x14", false, {64, 1, 28, 28}, {64, 1, 4, 4}},
+      {"D2 conv2d 64x14x14->128x7x7", false, {64, 64, 14, 14}, {128, 64, 4, 4}},
+      {"G1 conv_transpose2d 128x7x7->64x14x14", true, {64, 128, 7, 7}, {128, 64, 4, 4}},
+      {"G2 conv_transpose2d 64x14x14->1x28x28", true, {64, 64, 14, 14}, {64, 1, 4, 4}},
+  };
+  for (int threads : {1, 2}) {
+    gan::kernels::set_num_threads(threads);
+    for (const Layer& layer : layers) {
+      gan::Rng rng(2);
+      gan::Variable x = random_variable(layer.x, rng, true), W = random_variable(layer.W, rng, true);
+      auto run = [&] {
+        return layer.transposed ? gan::conv_transpose2d(x, W, gan::Variable(), 2, 1)
+                                : gan::conv2d(x, W, gan::Variable(), 2, 1);
+      };
+      gan::Tensor dy(run().shape());
+      rng.fill_normal(dy, 0.0f, 1.0f);
+      double forward = median_seconds(15, [&] { run(); });
+      double both = median_seconds(15, [&] {
+        x.zero_grad();
+        W.zero_grad();
+        run().backward(dy);
+      });
+      std::printf("conv layer=\"%s\" batch=64 threads=%d forward_ms=%.2f backward_ms=%.2f total_ms=%.2f\n",
+                  layer.name, threads, forward * 1e3, (both - forward) * 1e3, both * 1e3);
+      std::fflush(stdout);
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool gemm = argc == 1, conv = argc == 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--gemm") == 0) {
+      gemm = true;
+    } else if (std::strcmp(argv[i], "--conv") == 0) {
+      conv = true;
+    } else {
+      std::fprintf(stderr, "usage: gemm_bench [--gemm] [--conv]\n");
+      return 2;
+    }
+  }
+  if (gemm) bench_gemm();
+  if (conv) bench_conv();
+  return 0;
+}

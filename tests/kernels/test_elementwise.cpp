@@ -1,0 +1,182 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include "gan/kernels/elementwise.h"
+#include "gan/kernels/parallel.h"
+#include "gan/tensor/rng.h"
+
+namespace k = gan::kernels;
+using gan::Shape;
+
+namespace {
+
+std::vector<float> random_values(int64_t count, gan::Rng& rng) {
+  std::vector<float> values(count);
+  for (float& v : values) v = rng.normal();
+  return values;
+}
+
+int64_t numel(const k::BroadcastView& v) { return v.K0 * v.R1 * v.K2 * v.R3 * v.K4; }
+int64_t b_numel(const k::BroadcastView& v) { return v.K0 * v.K2 * v.K4; }
+
+bool same_view(const k::BroadcastView& a, const k::BroadcastView& b) {
+  return a.K0 == b.K0 && a.R1 == b.R1 && a.K2 == b.K2 && a.R3 == b.R3 && a.K4 == b.K4;
+}
+
+// Runs `compute` with 1 thread and with 2 threads and returns both results.
+template <class Compute>
+std::pair<std::vector<float>, std::vector<float>> with_1_and_2_threads(Compute compute) {
+  int saved = k::num_threads();
+  k::set_num_threads(1);
+  std::vector<float> one = compute();
+  k::set_num_threads(2);
+  std::vector<float> two = compute();
+  k::set_num_threads(saved);
+  return {one, two};
+}
+
+// Views that cover every kind of run: all kept, b one number, rows, columns, channels, alternating,
+// with odd sizes to reach the vector loops' tails, and large ones that run in parallel chunks.
+const std::vector<k::BroadcastView> kViews = {
+    {1, 1, 1, 1, 1},     {1, 1, 1, 1, 7},    {1, 1, 1, 33, 1},   {1, 1, 7, 33, 1},  {1, 1, 1, 7, 33},
+    {1, 7, 33, 7, 1},    {7, 3, 5, 2, 7},    {1, 1, 1, 1, 100003}, {1, 1, 1, 700, 129}, {1, 64, 33, 129, 1},
+    {1, 1, 3, 40000, 1}, {5, 2, 1, 3, 9000},
+};
+
+}  // namespace
+
+TEST_CASE("broadcast_view collapses shapes into (K0, R1, K2, R3, K4)", "[kernels]") {
+  CHECK(same_view(k::broadcast_view({4, 5}, {4, 5}), {1, 1, 1, 1, 20}));
+  CHECK(same_view(k::broadcast_view({4, 5}, {5}), {1, 1, 1, 4, 5}));
+  CHECK(same_view(k::broadcast_view({4, 5}, {1, 5}), {1, 1, 1, 4, 5}));
+  CHECK(same_view(k::broadcast_view({4, 5}, {4, 1}), {1, 1, 4, 5, 1}));
+  CHECK(same_view(k::broadcast_view({2, 3, 4, 5}, {1, 3, 1, 1}), {1, 2, 3, 20, 1}));
+  CHECK(same_view(k::broadcast_view({2, 3, 4, 5}, {2, 1, 4, 1}), {2, 3, 4, 5, 1}));
+  CHECK(same_view(k::broadcast_view({2, 3, 4, 5}, {1, 3, 1, 5}), {1, 2, 3, 4, 5}));
+  CHECK(same_view(k::broadcast_view({2, 3}, Shape{}), {1, 1, 1, 6, 1}));
+  CHECK(same_view(k::broadcast_view({2, 1, 3}, {1, 1, 3}), {1, 1, 1, 2, 3}));  // size-1 axes drop out
+}
+
+TEST_CASE("map matches its plain loop bit for bit on odd and large sizes", "[kernels]") {
+  gan::Rng rng(1);
+  for (int64_t n : {1, 7, 33, 100003}) {
+    auto x = random_values(n, rng), g = random_values(n, rng);
+    std::vector<float> out(n, 0.5f), out_ref(n, 0.5f);
+    auto f = [](float& out, float x, float g) { out += g * std::tanh(x); };
+    k::map(n, out.data(), f, x.data(), g.data());
+    k::map_ref(n, out_ref.data(), f, x.data(), g.data());
+    INFO("n=" << n);
+    CHECK(out == out_ref);
+  }
+}
+
+TEST_CASE("broadcast_map matches its plain loop bit for bit on every kind of view", "[kernels]") {
+  gan::Rng rng(2);
+  for (const k::BroadcastView& v : kViews) {
+    auto a = random_values(numel(v), rng), b = random_values(b_numel(v), rng);
+    std::vector<float> out(numel(v), 1.0f), out_ref(numel(v), 1.0f);
+    auto f = [](float& out, float b, float a) { out += a * b; };
+    k::broadcast_map(v, out.data(), b.data(), f, a.data());
+    k::broadcast_map_ref(v, out_ref.data(), b.data(), f, a.data());
+    INFO("view " << v.K0 << " " << v.R1 << " " << v.K2 << " " << v.R3 << " " << v.K4);
+    CHECK(out == out_ref);
+  }
+}
+
+TEST_CASE("broadcast_reduce matches its plain loop on every kind of view", "[kernels]") {
+  gan::Rng rng(3);
+  for (const k::BroadcastView& v : kViews) {
+    auto dy = random_values(numel(v), rng), a = random_values(numel(v), rng);
+    std::vector<float> db(b_numel(v), 0.25f), db_ref(b_numel(v), 0.25f);
+    auto f = [](float dy, float a) { return dy * a; };
+    k::broadcast_reduce(v, db.data(), f, dy.data(), a.data());
+    k::broadcast_reduce_ref(v, db_ref.data(), f, dy.data(), a.data());
+    INFO("view " << v.K0 << " " << v.R1 << " " << v.K2 << " " << v.R3 << " " << v.K4);
+    double terms = static_cast<double>(numel(v)) / b_numel(v);
+    for (size_t j = 0; j < db.size(); ++j) REQUIRE(db[j] == Approx(db_ref[j]).margin(1e-6 * terms + 1e-5));
+  }
+}
+
+TEST_CASE("broadcast_reduce sums a per-channel bias gradient by hand", "[kernels]") {
+  // (N=2, C=2, HW=3) against (C): db[c] = sum over n and hw.
+  std::vector<float> dy = {1, 2, 3, 10, 20, 30, 4, 5, 6, 40, 50, 60};
+  std::vector<float> db = {0.5f, 0.0f};
+  k::broadcast_reduce({1, 2, 2, 3, 1}, db.data(), [](float dy) { return dy; }, dy.data());
+  CHECK(db == std::vector<float>{21.5f, 210.0f});
+}
+
+TEST_CASE("sum matches the plain loop and keeps double precision over a million terms", "[kernels]") {
+  gan::Rng rng(4);
+  for (int64_t n : {1, 7, 33, 100003}) {
+    auto x = random_values(n, rng);
+    auto identity = [](float x) { return x; };
+    INFO("n=" << n);
+    CHECK(k::sum(n, identity, x.data()) == Approx(k::sum_ref(n, identity, x.data())).margin(1e-4));
+  }
+  std::vector<float> tenths(1000000, 0.1f);
+  // A float running sum of these ends near 100958; the double partial sums stay exact to ~1e-9.
+  double total = k::sum(1000000, [](float x) { return x; }, tenths.data());
+  CHECK(total == Approx(1e6 * double{0.1f}).epsilon(1e-12));
+}
+
+TEST_CASE("logsumexp_rows matches the plain loop and survives huge logits", "[kernels]") {
+  gan::Rng rng(5);
+  for (int D : {1, 7, 33}) {
+    for (int N : {1, 7, 33, 2000}) {
+      auto x = random_values(int64_t{N} * D, rng);
+      std::vector<float> out(N), out_ref(N);
+      k::logsumexp_rows(N, D, x.data(), out.data());
+      k::logsumexp_rows_ref(N, D, x.data(), out_ref.data());
+      for (int n = 0; n < N; ++n) REQUIRE(out[n] == Approx(out_ref[n]).epsilon(1e-6).margin(1e-6));
+    }
+  }
+  std::vector<float> x = {1000.0f, 1000.0f, -1000.0f, -1000.0f}, out(2);
+  k::logsumexp_rows(2, 2, x.data(), out.data());
+  CHECK(out[0] == Approx(1000.0f + std::log(2.0f)));
+  CHECK(out[1] == Approx(-1000.0f + std::log(2.0f)));
+}
+
+TEST_CASE("every kernel gives the same bits with 1 and 2 threads", "[kernels]") {
+  gan::Rng rng(6);
+  const int64_t n = 300007;
+  auto x = random_values(n, rng), y = random_values(n, rng);
+
+  auto [map1, map2] = with_1_and_2_threads([&] {
+    std::vector<float> out(n);
+    k::map(n, out.data(), [](float& out, float x, float y) { out = std::exp(x) * y; }, x.data(), y.data());
+    return out;
+  });
+  CHECK(map1 == map2);
+
+  auto [sum1, sum2] = with_1_and_2_threads([&] {
+    double total = k::sum(n, [](float x, float y) { return x * y; }, x.data(), y.data());
+    return std::vector<float>{static_cast<float>(total)};
+  });
+  CHECK(sum1 == sum2);
+
+  const std::vector<k::BroadcastView> large = {
+      {1, 1, 1, 300007, 1}, {1, 1, 1, 1007, 297}, {1, 7, 3, 14285, 1}};
+  for (const k::BroadcastView& v : large) {
+    auto [reduce1, reduce2] = with_1_and_2_threads([&] {
+      std::vector<float> db(b_numel(v));
+      k::broadcast_reduce(v, db.data(), [](float x, float y) { return x * y; }, x.data(), y.data());
+      return db;
+    });
+    CHECK(reduce1 == reduce2);
+    auto [map_b1, map_b2] = with_1_and_2_threads([&] {
+      std::vector<float> out(numel(v));
+      k::broadcast_map(v, out.data(), y.data(), [](float& out, float b, float x) { out = x - b; }, x.data());
+      return out;
+    });
+    CHECK(map_b1 == map_b2);
+  }
+
+  auto [lse1, lse2] = with_1_and_2_threads([&] {
+    std::vector<float> out(30000);
+    k::logsumexp_rows(30000, 10, x.data(), out.data());
+    return out;
+  });
+  CHECK(lse1 == lse2);
+}

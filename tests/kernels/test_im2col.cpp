@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "gan/kernels/im2col.h"
+#include "gan/kernels/parallel.h"
+#include "gan/tensor/rng.h"
+
+using gan::kernels::ConvGeometry;
+
+namespace {
+
+std::vector<float> random_values(int64_t count, gan::Rng& rng) {
+  std::vector<float> values(count);
+  for (float& v : values) v = rng.normal();
+  return values;
+}
+
+int64_t image_size(const ConvGeometry& g) { return int64_t{g.N} * g.C * g.H * g.W; }
+
+// Every geometry on odd sizes 1, 7, 33 whose kernel fits the padded image.
+std::vector<ConvGeometry> odd_geometries() {
+  std::vector<ConvGeometry> geometries;
+  for (int H : {1, 7, 33})
+    for (int W : {1, 7, 33})
+      for (int K : {1, 3, 4})
+        for (int stride : {1, 2})
+          for (int padding : {0, 1}) {
+            if (K > H + 2 * padding || K > W + 2 * padding) continue;
+            geometries.push_back({2, 3, H, W, K, stride, padding});
+          }
+  return geometries;
+}
+
+}  // namespace
+
+TEST_CASE("im2col lays out the patches of a 3x3 image for a 2x2 kernel", "[kernels]") {
+  // x = 1 2 3 / 4 5 6 / 7 8 9; four windows, one column each; rows (kh, kw).
+  std::vector<float> x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  ConvGeometry g{1, 1, 3, 3, 2, 1, 0};
+  REQUIRE(g.rows() == 4);
+  REQUIRE(g.columns() == 4);
+  std::vector<float> cols(16);
+  gan::kernels::im2col(g, x.data(), cols.data());
+  CHECK(cols == std::vector<float>{1, 2, 4, 5,    // (kh, kw) = (0, 0)
+                                   2, 3, 5, 6,    // (0, 1)
+                                   4, 5, 7, 8,    // (1, 0)
+                                   5, 6, 8, 9});  // (1, 1)
+}
+
+TEST_CASE("im2col reads zeros from the padding", "[kernels]") {
+  // A 2x2 image, K=3, stride 1, padding 1: four windows centred on the four pixels.
+  std::vector<float> x = {1, 2, 3, 4};
+  ConvGeometry g{1, 1, 2, 2, 3, 1, 1};
+  std::vector<float> cols(9 * 4, -1.0f);
+  gan::kernels::im2col(g, x.data(), cols.data());
+  // Row (kh, kw) = (1, 1) is the centre tap: the image itself. Row (0, 0) sees only the pixel up
+  // and to the left of each centre, which exists only for the bottom-right window.
+  CHECK(std::vector<float>(cols.begin() + 16, cols.begin() + 20) == std::vector<float>{1, 2, 3, 4});
+  CHECK(std::vector<float>(cols.begin(), cols.begin() + 4) == std::vector<float>{0, 0, 0, 1});
+}
+
+TEST_CASE("col2im adds each column entry back onto its pixel", "[kernels]") {
+  // All-ones columns for the 3x3 image and 2x2 kernel: each pixel gets the number of windows
+  // that contain it.
+  ConvGeometry g{1, 1, 3, 3, 2, 1, 0};
+  std::vector<float> cols(16, 1.0f), x(9, 0.5f);
+  gan::kernels::col2im(g, cols.data(), x.data());
+  CHECK(x == std::vector<float>{1.5f, 2.5f, 1.5f, 2.5f, 4.5f, 2.5f, 1.5f, 2.5f, 1.5f});
+}
+
+TEST_CASE("im2col and col2im match their plain loops on odd sizes", "[kernels]") {
+  gan::Rng rng(3);
+  for (const ConvGeometry& g : odd_geometries()) {
+    INFO("H=" << g.H << " W=" << g.W << " K=" << g.K << " stride=" << g.stride << " padding=" << g.padding);
+    auto x = random_values(image_size(g), rng);
+    std::vector<float> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
+    gan::kernels::im2col(g, x.data(), cols.data());
+    gan::kernels::im2col_ref(g, x.data(), cols_ref.data());
+    REQUIRE(cols == cols_ref);  // copies, and every entry written
+
+    auto dcols = random_values(g.rows() * g.columns(), rng);
+    auto dx = random_values(image_size(g), rng), dx_ref = dx;
+    gan::kernels::col2im(g, dcols.data(), dx.data());
+    gan::kernels::col2im_ref(g, dcols.data(), dx_ref.data());
+    REQUIRE(dx == dx_ref);  // the same sums in the same order
+  }
+}
+
+TEST_CASE("col2im is the adjoint of im2col", "[kernels]") {
+  // <im2col(x), c> = <x, col2im(c)> for every x and c (D.8.3).
+  gan::Rng rng(4);
+  ConvGeometry g{3, 2, 7, 6, 3, 2, 1};
+  auto x = random_values(image_size(g), rng);
+  auto c = random_values(g.rows() * g.columns(), rng);
+  std::vector<float> cols(c.size()), back(x.size(), 0.0f);
+  gan::kernels::im2col(g, x.data(), cols.data());
+  gan::kernels::col2im(g, c.data(), back.data());
+  double left = 0.0, right = 0.0;
+  for (size_t i = 0; i < c.size(); ++i) left += double{cols[i]} * c[i];
+  for (size_t i = 0; i < x.size(); ++i) right += double{x[i]} * back[i];
+  CHECK(left == Approx(right).epsilon(1e-5));
+}
+
+TEST_CASE("swap_leading_axes moves (A, B, P) to (B, A, P), assigning or adding", "[kernels]") {
+  std::vector<float> in = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // (A=2, B=3, P=2)
+  std::vector<float> out(12);
+  gan::kernels::swap_leading_axes(2, 3, 2, in.data(), out.data(), false);
+  CHECK(out == std::vector<float>{1, 2, 7, 8, 3, 4, 9, 10, 5, 6, 11, 12});
+  gan::kernels::swap_leading_axes(2, 3, 2, in.data(), out.data(), true);
+  CHECK(out == std::vector<float>{2, 4, 14, 16, 6, 8, 18, 20, 10, 12, 22, 24});
+
+  gan::Rng rng(5);
+  for (int A : {1, 7, 33})
+    for (int B : {1, 7, 33})
+      for (int P : {1, 7, 33}) {
+        auto values = random_values(int64_t{A} * B * P, rng);
+        auto fast = random_values(values.size(), rng), ref = fast;
+        gan::kernels::swap_leading_axes(A, B, P, values.data(), fast.data(), true);
+        gan::kernels::swap_leading_axes_ref(A, B, P, values.data(), ref.data(), true);
+        REQUIRE(fast == ref);
+      }
+}
+
+TEST_CASE("im2col and col2im give the same bits with 1 and 2 threads", "[kernels]") {
+  gan::Rng rng(6);
+  ConvGeometry g{16, 8, 14, 14, 4, 2, 1};  // big enough to run in parallel
+  auto x = random_values(image_size(g), rng);
+  auto dcols = random_values(g.rows() * g.columns(), rng);
+  std::vector<float> cols[2], dx[2];
+  int saved = gan::kernels::num_threads();
+  for (int threads : {1, 2}) {
+    gan::kernels::set_num_threads(threads);
+    cols[threads - 1].resize(dcols.size());
+    dx[threads - 1].assign(x.size(), 0.0f);
+    gan::kernels::im2col(g, x.data(), cols[threads - 1].data());
+    gan::kernels::col2im(g, dcols.data(), dx[threads - 1].data());
+  }
+  gan::kernels::set_num_threads(saved);
+  CHECK(cols[0] == cols[1]);
+  CHECK(dx[0] == dx[1]);
+}

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "gan/ops/batch_norm.h"
+#include "gan/ops/op_checks.h"
+#include "gan/tensor/rng.h"
+
+using gan::BatchNormStatistics;
+using gan::Shape;
+using gan::Tensor;
+using gan::Variable;
+
+TEST_CASE("batch_norm passes its gradient checks", "[ops][gradcheck]") {
+  for (const gan::OpCheck& check : gan::batch_norm_checks()) {
+    auto result = check.run();
+    INFO(check.op << " max abs error " << result.max_abs_error);
+    CHECK(result.passed);
+  }
+}
+
+TEST_CASE("batch_norm 1-D training step, by hand, with the running statistics", "[ops]") {
+  // One feature with values 1 2 3 4: mean 2.5, biased variance 1.25, unbiased 5/3.
+  Variable x(Tensor::from({4, 1}, {1, 2, 3, 4}), true);
+  Variable gamma(Tensor::from({1}, {2.0f}), true), beta(Tensor::from({1}, {0.5f}), true);
+  BatchNormStatistics running = BatchNormStatistics::initial(1);
+  Variable y = gan::batch_norm(x, gamma, beta, running, true, 0.1f, 0.0f);
+  const double sigma = std::sqrt(1.25);
+  for (int n = 0; n < 4; ++n) CHECK(y.value().data[n] == Approx(2.0 * (n + 1 - 2.5) / sigma + 0.5));
+  CHECK(running.mean.data[0] == Approx(0.25f));                  // 0.9 * 0 + 0.1 * 2.5
+  CHECK(running.variance.data[0] == Approx(0.9 + 0.1 * 5.0 / 3));  // 0.9 * 1 + 0.1 * 5/3
+
+  // dL/dy = (1, 0, 0, 0): dL/dbeta = 1, dL/dgamma = x_hat[0], and by (D.10.3)
+  // dL/dx = gamma / (m sigma) (m dy - 1 - x_hat x_hat[0]).
+  y.backward(Tensor::from({4, 1}, {1, 0, 0, 0}));
+  const double x_hat[4] = {-1.5 / sigma, -0.5 / sigma, 0.5 / sigma, 1.5 / sigma};
+  CHECK(beta.grad().data[0] == Approx(1.0));
+  CHECK(gamma.grad().data[0] == Approx(x_hat[0]));
+  for (int n = 0; n < 4; ++n) {
+    double expected = 2.0 / (4 * sigma) * ((n == 0 ? 4.0 : 0.0) - 1.0 - x_hat[n] * x_hat[0]);
+    CHECK(x.grad().data[n] == Approx(expected));
+  }
+}
+
+TEST_CASE("batch_norm 2-D normalises each channel over N, H and W", "[ops]") {
+  // (N=2, C=2, H=1, W=2): channel 0 holds 1 2 5 6, channel 1 holds 10 10 30 30.
+  Variable x(Tensor::from({2, 2, 1, 2}, {1, 2, 10, 10, 5, 6, 30, 30}));
+  Variable gamma(Tensor({2}, 1.0f)), beta(Tensor({2}, 0.0f));
+  BatchNormStatistics running = BatchNormStatistics::initial(2);
+  Tensor y = gan::batch_norm(x, gamma, beta, running, true, 0.5f, 0.0f).value();
+  // channel 0: mean 3.5, biased variance (6.25 + 2.25 + 2.25 + 6.25) / 4 = 4.25, unbiased 17/3
+  // channel 1: mean 20, biased variance 100, unbiased 400/3
+  CHECK(running.mean.data[0] == Approx(0.5 * 3.5));
+  CHECK(running.mean.data[1] == Approx(0.5 * 20));
+  CHECK(running.variance.data[0] == Approx(0.5 + 0.5 * 17.0 / 3));
+  CHECK(running.variance.data[1] == Approx(0.5 + 0.5 * 400.0 / 3));
+  CHECK(y.data[0] == Approx(-2.5 / std::sqrt(4.25)));
+  CHECK(y.data[2] == Approx(-1.0));
+  CHECK(y.data[7] == Approx(1.0));
+}
+
+TEST_CASE("batch_norm in training gives each channel mean 0 and variance 1", "[ops]") {
+  gan::Rng rng(41);
+  Tensor values({8, 3, 5, 5});
+  rng.fill_normal(values, 3.0f, 2.0f);
+  Variable x(values), gamma(Tensor({3}, 1.0f)), beta(Tensor({3}, 0.0f));
+  BatchNormStatistics running = BatchNormStatistics::initial(3);
+  Tensor y = gan::batch_norm(x, gamma, beta, running, true).value();
+  for (int c = 0; c < 3; ++c) {
+    double sum = 0.0, sum_sq = 0.0;
+    for (int n = 0; n < 8; ++n)
+      for (int p = 0; p < 25; ++p) {
+        double v = y.data[(n * 3 + c) * 25 + p];
+        sum += v;
+        sum_sq += v * v;
+      }
+    CHECK(sum / 200 == Approx(0.0).margin(1e-5));
+    CHECK(sum_sq / 200 == Approx(1.0).epsilon(1e-3));  // eps = 1e-5 shrinks it a little
+  }
+}
+
+TEST_CASE("batch_norm in evaluation uses the running statistics and leaves them alone", "[ops]") {
+  Variable x(Tensor::from({2, 2}, {1, 2, 3, 4}), true);
+  Variable gamma(Tensor::from({2}, {1, 3}), true), beta(Tensor::from({2}, {0, 1}), true);
+  BatchNormStatistics running{Tensor::from({2}, {1, 2}), Tensor::from({2}, {4, 16})};
+  Variable y = gan::batch_norm(x, gamma, beta, running, false, 0.1f, 0.0f);
+  // feature 0: (x - 1) / 2;  feature 1: 3 (x - 2) / 4 + 1
+  CHECK(y.value().data == std::vector<float>{0.0f, 1.0f, 1.0f, 2.5f});
+  CHECK(running.mean.data == std::vector<float>{1, 2});
+  CHECK(running.variance.data == std::vector<float>{4, 16});
+  y.backward(Tensor({2, 2}, 1.0f));
+  CHECK(x.grad().data == std::vector<float>{0.5f, 0.75f, 0.5f, 0.75f});  // (D.10.4): gamma / sigma
+  CHECK(gamma.grad().data == std::vector<float>{1.0f, 0.5f});  // sum of x_hat: 0 + 1, 0 + 0.5
+  CHECK(beta.grad().data == std::vector<float>{2, 2});
+}
+
+TEST_CASE("batch_norm names the mismatched shapes", "[ops]") {
+  BatchNormStatistics running = BatchNormStatistics::initial(64);
+  Variable gamma(Tensor({64}, 1.0f)), beta(Tensor({64}));
+  CHECK_THROWS_WITH(gan::batch_norm(Variable(Tensor({8, 32, 7, 7})), gamma, beta, running, true),
+                    "batch_norm: gamma must be (32), got (64)");
+  CHECK_THROWS_WITH(gan::batch_norm(Variable(Tensor({8, 64, 7})), gamma, beta, running, true),
+                    "batch_norm: input must be (N, D) or (N, C, H, W), got (8, 64, 7)");
+  CHECK_THROWS_WITH(gan::batch_norm(Variable(Tensor({1, 64})), gamma, beta, running, true),
+                    Catch::Contains("at least 2 values per channel"));
+}
