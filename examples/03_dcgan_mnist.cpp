@@ -11,10 +11,8 @@
 // D's probabilities, checkpoints): after each epoch, open <out>/samples/ and watch digits appear.
 //
 //   build/examples/03_dcgan_mnist [--epochs N] [--out DIR] [--smoke]
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 
+#include "example_flags.h"
 #include "gan/train/trainer.h"
 
 int main(int argc, char** argv) {
@@ -23,16 +21,7 @@ int main(int argc, char** argv) {
   config.data_dir = GAN_SOURCE_DIR "/data";
   config.epochs = 5;
   config.out = "runs/example_03";
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--smoke")) {
-      config.epochs = 1;
-      config.limit = 256;
-    } else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc) {
-      config.epochs = std::atoi(argv[++i]);
-    } else if (!std::strcmp(argv[i], "--out") && i + 1 < argc) {
-      config.out = argv[++i];
-    }
-  }
+  read_example_flags(argc, argv, config);
   gan::TrainOptions options;
   return gan::train_gan(config, options);
 }

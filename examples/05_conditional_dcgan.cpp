@@ -6,9 +6,8 @@
 // beside the image. The sample grid has one row per class (0 to 9, top to bottom), from fixed z.
 //
 //   build/examples/05_conditional_dcgan [--epochs N] [--out DIR] [--smoke]
-#include <cstdlib>
-#include <cstring>
 
+#include "example_flags.h"
 #include "gan/train/trainer.h"
 
 int main(int argc, char** argv) {
@@ -18,15 +17,6 @@ int main(int argc, char** argv) {
   config.data_dir = GAN_SOURCE_DIR "/data";
   config.epochs = 5;
   config.out = "runs/example_05";
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--smoke")) {
-      config.epochs = 1;
-      config.limit = 256;
-    } else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc) {
-      config.epochs = std::atoi(argv[++i]);
-    } else if (!std::strcmp(argv[i], "--out") && i + 1 < argc) {
-      config.out = argv[++i];
-    }
-  }
+  read_example_flags(argc, argv, config);
   return gan::train_gan(config, gan::TrainOptions{});
 }

@@ -7,10 +7,10 @@
 //
 //   build/examples/06_dcgan_quickdraw [--data-folder DIR] [--epochs N] [--out DIR] [--smoke]
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
+#include "example_flags.h"
 #include "gan/train/trainer.h"
 
 int main(int argc, char** argv) {
@@ -18,17 +18,9 @@ int main(int argc, char** argv) {
   gan::TrainConfig config;
   config.epochs = 5;
   config.out = "runs/example_06";
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--smoke")) {
-      config.epochs = 1;
-      config.limit = 256;
-    } else if (!std::strcmp(argv[i], "--data-folder") && i + 1 < argc) {
-      folder = argv[++i];
-    } else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc) {
-      config.epochs = std::atoi(argv[++i]);
-    } else if (!std::strcmp(argv[i], "--out") && i + 1 < argc) {
-      config.out = argv[++i];
-    }
+  read_example_flags(argc, argv, config);
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (!std::strcmp(argv[i], "--data-folder")) folder = argv[i + 1];
   }
   if (!std::filesystem::is_directory(folder)) {
     std::printf("QuickDraw data not found at %s; pass --data-folder DIR (one <category>.npy per class).\n",

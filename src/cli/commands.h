@@ -12,5 +12,6 @@ using Arguments = std::vector<std::string>;
 int gradcheck_command(const Arguments& arguments);
 int train_command(const Arguments& arguments);
 int sample_command(const Arguments& arguments);
+int classifier_command(const Arguments& arguments);
 
 }  // namespace gan::cli

@@ -17,7 +17,8 @@ struct Command {
 const Command kCommands[] = {
     {"train", gan::cli::train_command, "train a GAN, writing samples, logs and checkpoints every epoch"},
     {"sample", gan::cli::sample_command, "draw samples from a checkpoint as a PNG grid or .npy"},
-    {"gradcheck", gan::cli::gradcheck_command, "check every op's backward against finite differences"},
+    {"gradcheck", gan::cli::gradcheck_command, "check every op's, layer's and objective's backward against finite differences"},
+    {"classifier", gan::cli::classifier_command, "train or evaluate the feature classifier used by the metrics"},
 };
 
 void print_usage() {

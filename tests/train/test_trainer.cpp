@@ -32,7 +32,7 @@ gan::TrainConfig small_run(const std::string& name) {
   config.model = "dcgan";
   config.data = "mnist";
   config.data_dir = GAN_SOURCE_DIR "/data";
-  config.limit = 192;
+  config.limit = 128;
   config.batch = 32;
   config.epochs = 2;
   config.seed = 5;
@@ -87,5 +87,5 @@ TEST_CASE("a run stopped after epoch 2 and resumed ends with the bytes of one th
 TEST_CASE("a batch larger than the data set is refused before training", "[train]") {
   gan::TrainConfig config = small_run("too-big");
   config.batch = 1000;
-  CHECK_THROWS_WITH(gan::train_gan(config, quiet()), Catch::Contains("--batch 1000 is larger than the data set (192"));
+  CHECK_THROWS_WITH(gan::train_gan(config, quiet()), Catch::Contains("--batch 1000 is larger than the data set (128"));
 }

@@ -17,8 +17,8 @@
 //
 // Why this layout. The batch is folded into the GEMM's long side: at DCGAN's sizes (batch 64) the
 // products have N*H_out*W_out = 3136 to 12544 columns and C*K*K = 16 to 1024 rows, shapes that a
-// blocked GEMM runs near its peak; per-image blocks would give 49 to 196 columns, too narrow for its
-// register panels. The price is that W * cols comes out channel-major, (C_out, N, H_out, W_out);
+// blocked GEMM runs at full speed; per-image blocks would give 49 to 196 columns, too narrow for
+// its register panels. The price is that W * cols comes out channel-major, (C_out, N, H_out, W_out);
 // swap_leading_axes reorders it to (N, C_out, H_out, W_out), one copy of the output (D.8.2).
 //
 // Parallelism. im2col splits its work into (c, n) planes and col2im into (n, c) planes. Each plane's
@@ -28,7 +28,7 @@
 // are plain loops with the bounds checks written out.
 //
 //   ConvGeometry g{N, C, H, W, K, stride, padding};
-//   std::vector<float> cols(int64_t{C} * K * K * g.N * g.H_out() * g.W_out());
+//   std::vector<float> cols(g.rows() * g.columns());
 //   im2col(g, x, cols.data());
 #pragma once
 
