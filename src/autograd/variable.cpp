@@ -32,6 +32,23 @@ std::vector<Node*> topological_order(Node* root) {
 }
 }  // namespace
 
+Node::~Node() {
+  // Letting shared_ptr free the parents would destroy a chain of n nodes through n nested
+  // destructor calls. Instead, take over the parents and drop the backward function (its captured
+  // copies are not the last references while `pending` holds them); then, for each parent this
+  // loop holds the last reference to, do the same, so it dies with nothing left to free.
+  std::vector<std::shared_ptr<Node>> pending = std::move(parents);
+  backward = nullptr;
+  while (!pending.empty()) {
+    std::shared_ptr<Node> node = std::move(pending.back());
+    pending.pop_back();
+    if (node.use_count() != 1) continue;  // still used elsewhere: not ours to free
+    for (std::shared_ptr<Node>& parent : node->parents) pending.push_back(std::move(parent));
+    node->parents.clear();
+    node->backward = nullptr;
+  }
+}
+
 Variable::Variable(Tensor value, bool requires_grad) : node_(std::make_shared<Node>()) {
   node_->value = std::move(value);
   node_->requires_grad = requires_grad;

@@ -79,13 +79,17 @@ TEST_CASE("backward needs a scalar or an explicit dout", "[autograd]") {
   CHECK(x.grad().data == std::vector<float>{2, 4});
 }
 
-TEST_CASE("a long chain backpropagates without recursion", "[autograd]") {
+TEST_CASE("a long chain backpropagates and is freed without recursion", "[autograd]") {
   Variable one(Tensor::from({}, {1.0f}), false);
   Variable x(Tensor::from({}, {1.0f}), true);
-  Variable y = x;
-  for (int i = 0; i < 100000; ++i) y = times(y, one);  // deep enough to overflow a recursive walk
-  y.backward();
+  {
+    Variable y = x;
+    // Deep enough to overflow the stack through a recursive walk or recursive destructors.
+    for (int i = 0; i < 300000; ++i) y = times(y, one);
+    y.backward();
+  }  // y's graph is freed here
   CHECK(x.grad().data[0] == 1.0f);
+  CHECK(x.node().use_count() == 1);
 }
 
 TEST_CASE("dropping the output frees the graph", "[autograd]") {

@@ -34,6 +34,12 @@ struct Node {
   std::vector<std::shared_ptr<Node>> parents;
   BackwardFunction backward;   // empty for leaves (inputs and parameters)
   const char* op = "leaf";     // the op that made this node, for error messages
+
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  // Frees the graph behind this node without recursion (a deep chain must not overflow the stack).
+  ~Node();
 };
 
 class Variable {
