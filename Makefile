@@ -2,7 +2,9 @@
 #
 #   make demo        install what is missing, build, train a DCGAN on the shipped MNIST
 #   make test        install what is missing, build, run the whole test suite
-#   make bench       benchmarks (not tests): kernels, and training steps beside PyTorch
+#   make bench       benchmarks (not tests): GEMM beside Eigen's own product, convolution timings
+#   make fuzz        libFuzzer on the IDX, NPY, checkpoint and JSON readers (FUZZ_SECONDS each)
+#   make test-sanitize  the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make clean       remove the build folder
 
 BUILD ?= build
