@@ -3,15 +3,18 @@
 // precision/recall (its 128 penultimate features) and IS, mode coverage (its softmax).
 //
 // Training minimises the cross-entropy of the class labels, L = (1/N) sum_n -ln softmax(f(x_n))[y_n]
-// (loss_ops.h, D.6.4), with Adam on shuffled minibatches; after each epoch it prints the accuracy
-// on the test split below. The test split is never trained on:
+// (loss_ops.h, D.6.4), with Adam on shuffled minibatches whose learning rate falls along a cosine
+// from lr in the first epoch towards 0 in the last (Loshchilov & Hutter 2017, stepped per epoch):
+// the large early steps fit quickly, the small late ones settle instead of hopping between
+// minima. After each epoch it prints the accuracy on the test split below, which is never
+// trained on:
 //
 //   data          trained on                           tested on
 //   mnist         the 10,000 shipped training digits   mnist-test (the 2,000 shipped test digits)
 //   fashion       Fashion-MNIST's 60,000 training      fashion-test (its 10,000 test images)
 //   anything else all but the last 10% of each class   the last 10% of each class, in file order
 //
-//   ClassifierTrainConfig config;                   // mnist, 5 epochs, batch 64, Adam lr 1e-3
+//   ClassifierTrainConfig config;                   // mnist, 6 epochs, batch 32, Adam lr 1e-3
 //   config.data_dir = "data";
 //   TrainedClassifier trained = train_classifier(config);
 //   save_classifier("data/classifier/mnist_lenet.ckpt", *trained.classifier, trained.info);
@@ -22,6 +25,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gan/data/dataset.h"
 #include "gan/models/classifier.h"
@@ -33,8 +37,11 @@ struct ClassifierTrainConfig {
   std::string data_dir;        // where the shipped data/ folder is
   int limit = 0;               // train on the first `limit` images only (0: all), for quick runs
   int test_limit = 0;          // test on the first `test_limit` held-out images only (0: all)
-  int epochs = 5;              // MNIST passes 98% on the test digits within a few epochs
-  int batch = 64;
+  // The settings of the shipped data/classifier/mnist_lenet.ckpt: 98.3% of the test digits.
+  // Batch 32 makes 312 steps per epoch of the 10,000 digits, where 64 makes only 156; with a
+  // constant lr, 5 epochs of 64 stopped at 97.65% (data/classifier/README.md).
+  int epochs = 6;
+  int batch = 32;
   // Adam with the defaults of Kingma & Ba 2015 (Algorithm 1: "good default settings ... are
   // alpha = 0.001, beta1 = 0.9"), the usual choice for a LeNet-size classifier. Not the GAN's
   // 2e-4 and 0.5: those slow a stationary objective down for the sake of adversarial stability.
