@@ -1,4 +1,6 @@
 // gan: the command-line front end. `gan COMMAND --help` describes each command.
+#include <malloc.h>
+
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -31,6 +33,12 @@ void print_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A training step allocates and frees the same large buffers every time. By default glibc serves
+  // blocks over 128 KiB with mmap and hands them back to the system on free, so every step
+  // page-faults them in again (measured: DCGAN training at 285 images/s with the default, 366 with
+  // these settings). Keep freed memory in the process instead; the numbers computed do not change.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     print_usage();
     return argc < 2 ? 2 : 0;
