@@ -72,9 +72,13 @@ long long CommandLine::option_int(const std::string& name, long long default_val
   if (errno != 0 || end == text.c_str() || *end != '\0') {
     fail(name + " must be a whole number, got '" + text + "'");
   }
+  // The header's defaults, +-2^62, stand for "no bound": a range ending in 4611686018427387904
+  // would tell the user nothing.
+  const long long unbounded = 1LL << 62;
   if (value < minimum || value > maximum) {
-    fail(name + " must be in [" + std::to_string(minimum) + ", " + std::to_string(maximum) +
-         "], got " + text);
+    if (maximum == unbounded) fail(name + " must be at least " + std::to_string(minimum) + ", got " + text);
+    if (minimum == -unbounded) fail(name + " must be at most " + std::to_string(maximum) + ", got " + text);
+    fail(name + " must be in [" + std::to_string(minimum) + ", " + std::to_string(maximum) + "], got " + text);
   }
   return value;
 }

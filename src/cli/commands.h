@@ -13,5 +13,8 @@ int gradcheck_command(const Arguments& arguments);
 int train_command(const Arguments& arguments);
 int sample_command(const Arguments& arguments);
 int classifier_command(const Arguments& arguments);
+int bench_command(const Arguments& arguments);
+int metric_command(const Arguments& arguments);
+int eval_command(const Arguments& arguments);
 
 }  // namespace gan::cli

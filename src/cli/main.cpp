@@ -21,6 +21,9 @@ const Command kCommands[] = {
     {"sample", gan::cli::sample_command, "draw samples from a checkpoint as a PNG grid or .npy"},
     {"gradcheck", gan::cli::gradcheck_command, "check every op's, layer's and objective's backward against finite differences"},
     {"classifier", gan::cli::classifier_command, "train or evaluate the feature classifier used by the metrics"},
+    {"bench", gan::cli::bench_command, "time training steps per second, printed like the PyTorch reference benchmark"},
+    {"metric", gan::cli::metric_command, "compute a metric (FID, KID, IS, ...) between two .npy or IDX files, as JSON"},
+    {"eval", gan::cli::eval_command, "score a checkpoint's generator against held-out real images, as JSON"},
 };
 
 void print_usage() {

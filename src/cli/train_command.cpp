@@ -1,11 +1,33 @@
 // gan train: train a GAN, writing samples, CSV logs and checkpoints every epoch (see train/trainer.h).
 #include <cstdio>
+#include <filesystem>
 
 #include "command_line.h"
 #include "commands.h"
+#include "gan/train/interrupt.h"
 #include "gan/train/trainer.h"
 
 namespace gan::cli {
+
+namespace {
+
+// A --data path that does not exist is a mistake in the command rather than in a file: exit 2,
+// before anything is loaded. The forms are those of load_dataset (data/dataset.h).
+void require_data_paths(const std::string& spec) {
+  for (const std::string kind : {"idx:", "quickdraw:"}) {
+    if (spec.rfind(kind, 0) != 0) continue;
+    std::string paths = spec.substr(kind.size()) + ",";
+    for (size_t start = 0, comma; (comma = paths.find(',', start)) != std::string::npos; start = comma + 1) {
+      const std::string path = paths.substr(start, comma - start);
+      if (!path.empty() && !std::filesystem::exists(path)) {
+        throw UsageError("gan train: --data " + spec + ": " + path + " does not exist; expected " +
+                         (kind == "idx:" ? "an IDX file" : "a .npy file or a folder of them"));
+      }
+    }
+  }
+}
+
+}  // namespace
 
 int train_command(const Arguments& arguments) {
   CommandLine args("gan train", "Train a GAN; every epoch writes a sample grid, CSV logs and a checkpoint.",
@@ -19,7 +41,7 @@ int train_command(const Arguments& arguments) {
   config.data = args.option("--data", defaults.data,
                             "mnist | mnist-test | fashion | quickdraw:PATH[,PATH...] | idx:IMAGES[,LABELS]");
   config.data_dir = args.option("--data-dir", GAN_SOURCE_DIR "/data", "folder of the shipped data");
-  config.limit = static_cast<int>(args.option_int("--limit", 0, "use only the first N images (0: all)", 0));
+  config.limit = static_cast<int>(args.option_int("--limit", 0, "use only the first N images (0: all)", 0, 1 << 30));
   config.epochs = static_cast<int>(args.option_int("--epochs", defaults.epochs, "epochs to train", 1, 1000000));
   config.batch = static_cast<int>(args.option_int("--batch", defaults.batch, "batch size", 1, 1 << 20));
   config.optimizer = args.option_choice("--optimizer", defaults.optimizer, {"adam", "sgd"}, "optimiser of G and D");
@@ -37,6 +59,14 @@ int train_command(const Arguments& arguments) {
                                                     0, 1024));
   config.on_nan = args.option_choice("--on-nan", defaults.on_nan, {"stop", "skip-step"},
                                      "what to do when a loss or gradient is not finite");
+  config.eval_every = static_cast<int>(args.option_int(
+      "--eval-every", defaults.eval_every, "FID, KID, IS, precision/recall, modes, diversity every N epochs (0: never)",
+      0, 1000000));
+  config.eval_samples = static_cast<int>(args.option_int("--eval-samples", defaults.eval_samples,
+                                                         "fixed samples (and real images) those metrics use", 2,
+                                                         1 << 20));
+  config.classifier = args.option("--classifier", "",
+                                  "classifier weights for those metrics (default: the shipped one for MNIST, else none)");
   config.out = args.option("--out", "runs/" + config.model, "run folder");
   TrainOptions options;
   options.resume = args.option("--resume", "", "continue the run in this folder from its last checkpoint");
@@ -46,7 +76,17 @@ int train_command(const Arguments& arguments) {
     return 0;
   }
   args.finish();
-  return train_gan(config, options);
+  if (!options.resume.empty() && !std::filesystem::is_regular_file(options.resume + "/checkpoints/latest.ckpt")) {
+    throw UsageError("gan train: --resume " + options.resume + " has no checkpoints/latest.ckpt; expected the --out "
+                     "folder of an earlier run that finished at least one epoch or was interrupted");
+  }
+  if (options.resume.empty()) require_data_paths(config.data);
+  install_interrupt_handler();
+  try {
+    return train_gan(config, options);
+  } catch (const SettingError& error) {
+    throw UsageError("gan train: " + std::string(error.what()));
+  }
 }
 
 }  // namespace gan::cli

@@ -27,6 +27,9 @@ JsonValue config_to_json(const TrainConfig& c) {
   // A string: JSON numbers are doubles, exact only up to 2^53, and a seed may use all 64 bits.
   json.set("seed", std::to_string(c.seed));
   json.set("on_nan", c.on_nan);
+  json.set("eval_every", c.eval_every);
+  json.set("eval_samples", c.eval_samples);
+  json.set("classifier", c.classifier);
   json.set("out", c.out);
   return json;
 }
@@ -72,6 +75,14 @@ TrainConfig config_from_json(const JsonValue& json, const std::string& source) {
     throw std::runtime_error(source + ": field 'seed' must be a whole number in a string, got '" + seed + "'");
   }
   c.on_nan = text("on_nan");
+  // Configs written before the per-epoch metrics lack these three: they keep the defaults.
+  if (json.find("eval_every") != nullptr) c.eval_every = static_cast<int>(number("eval_every"));
+  if (json.find("eval_samples") != nullptr) c.eval_samples = static_cast<int>(number("eval_samples"));
+  if (json.find("classifier") != nullptr) c.classifier = text("classifier");
+  if (c.eval_every < 0 || c.eval_samples < 2) {
+    throw std::runtime_error(source + ": fields 'eval_every' >= 0 and 'eval_samples' >= 2 expected, got " +
+                             std::to_string(c.eval_every) + " and " + std::to_string(c.eval_samples));
+  }
   c.out = text("out");
   return c;
 }

@@ -16,6 +16,11 @@
 #include "gan/io/csv.h"
 #include "gan/io/png.h"
 #include "gan/kernels/parallel.h"
+#include "gan/metrics/auc.h"
+#include "gan/ops/activations.h"
+#include "gan/train/classifier_training.h"
+#include "gan/train/evaluation.h"
+#include "gan/train/interrupt.h"
 #include "gan/train/progress.h"
 #include "gan/train/training_state.h"
 #include "gan/train/training_step.h"
@@ -27,7 +32,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // The fixed inputs every epoch is judged on, drawn once from their own streams of the seed.
-enum FixedStream : uint64_t { kGridStream = 4, kProbeStream = 5 };
+enum FixedStream : uint64_t { kGridStream = 4, kProbeStream = 5, kEvalStream = 6, kEvalMetricsStream = 7 };
 constexpr int kGridColumns = 8;
 constexpr int kProbeCount = 256;
 
@@ -35,7 +40,10 @@ const std::vector<std::string> kStepColumns = {"epoch", "step", "d_loss", "g_los
                                                "d_fake_after", "grad_norm_d", "grad_norm_g", "seconds"};
 const std::vector<std::string> kEpochColumns = {"epoch", "steps", "d_loss", "g_loss", "d_real", "d_fake",
                                                 "d_fake_after", "grad_norm_d", "grad_norm_g",
-                                                "images_per_second", "seconds"};
+                                                "images_per_second", "seconds", "d_auc", "fid", "kid", "kid_std",
+                                                "inception_score", "inception_score_std", "precision", "recall",
+                                                "modes", "modes_kl", "diversity", "eval_seconds"};
+constexpr int kMetricCells = 11;  // the columns from "fid" to "eval_seconds"
 
 // A number for a CSV cell; NaN (not measured) becomes an empty cell, not a zero.
 std::string cell(double value) { return std::isnan(value) ? "" : format_float(value); }
@@ -71,8 +79,70 @@ FixedInputs make_fixed_inputs(const TrainConfig& config, const Dataset& data) {
   return fixed;
 }
 
+// The fixed inputs of the per-epoch metrics (train/evaluation.h): M = min(eval_samples, N) z from
+// their own stream, as many real training images (equal sizes: FID and precision/recall depend on
+// them), and those images' classifier features, computed once.
+struct EpochEvaluator {
+  bool enabled = false;
+  TrainedClassifier classifier;  // none: only the diversity is computed
+  Tensor real_features;          // (M, 128)
+  Tensor z;                      // (M, Z)
+  std::vector<int> labels;       // conditional models: the classes in turn
+};
+
+EpochEvaluator make_epoch_evaluator(const TrainConfig& config, const Dataset& data) {
+  EpochEvaluator evaluator;
+  if (config.eval_every == 0) return evaluator;
+  const int count = std::min(config.eval_samples, data.images.size(0));
+  if (count <= EvaluationSettings{}.k) {
+    std::printf("gan train: %d images are too few for the per-epoch metrics (precision/recall needs %d)\n", count,
+                EvaluationSettings{}.k + 1);
+    return evaluator;
+  }
+  evaluator.enabled = true;
+  Rng eval_rng(config.seed, kEvalStream);
+  evaluator.z = Tensor({count, config.z_dim});
+  eval_rng.fill_normal(evaluator.z, 0.0f, 1.0f);
+  if (config.conditional) {
+    for (int i = 0; i < count; ++i) evaluator.labels.push_back(i % data.num_classes);
+  }
+  std::string path = config.classifier.empty() ? default_classifier_path(config.data, config.data_dir) : config.classifier;
+  if (path.empty()) {
+    std::printf("gan train: no classifier for '%s', so FID, KID, IS, precision, recall and modes stay blank in "
+                "epochs.csv (pass --classifier)\n", config.data.c_str());
+    return evaluator;
+  }
+  evaluator.classifier = load_classifier(path);
+  std::vector<int> order = shuffled_indices(data.images.size(0), eval_rng);
+  Tensor real = gather_images(data.images, order, 0, count);
+  require_classifier_input(path, evaluator.classifier.info.channels, evaluator.classifier.info.image_size,
+                           data.source, real);
+  evaluator.real_features = classifier_features(*evaluator.classifier.classifier, real, EvaluationSettings{}.batch);
+  return evaluator;
+}
+
+// The cells from "fid" to "eval_seconds": blank in epochs that are not evaluated, and the classifier
+// metrics blank without a classifier.
+std::vector<std::string> evaluate_epoch(TrainingState& state, const EpochEvaluator& evaluator, int epoch) {
+  const TrainConfig& config = state.config;
+  if (!evaluator.enabled || epoch % config.eval_every != 0) return std::vector<std::string>(kMetricCells);
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  EvaluationSettings settings;
+  Tensor fake = generate_images(*state.models.generator, evaluator.z, evaluator.labels, settings.batch);
+  Rng rng(config.seed, kEvalMetricsStream);  // the same draws every epoch: only G changes
+  Evaluation e = evaluate_generated(evaluator.classifier.classifier.get(), evaluator.real_features, fake, rng, settings);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {cell(e.fid), cell(e.kid.mean), cell(e.kid.std), cell(e.inception_score.mean), cell(e.inception_score.std),
+          cell(e.precision_recall.precision), cell(e.precision_recall.recall),
+          e.modes.histogram.empty() ? "" : std::to_string(e.modes.covered_modes), cell(e.modes.kl_to_uniform),
+          cell(e.diversity.diversity), format_float(seconds)};
+}
+
 // Samples and D's probabilities in evaluation mode (batch norm on running statistics), no graph.
-void write_epoch_pictures(TrainingState& state, const FixedInputs& fixed, const std::string& out, int epoch) {
+// Returns D's AUC on the probe images (metrics/auc.h): 0.5 when D cannot tell them apart; NaN
+// when a logit is not finite, which the training losses can miss: evaluation mode divides by the
+// running variance, and that can overflow while every training batch still looks finite.
+double write_epoch_pictures(TrainingState& state, const FixedInputs& fixed, const std::string& out, int epoch) {
   NoGradGuard no_grad;
   Generator& G = *state.models.generator;
   Discriminator& D = *state.models.discriminator;
@@ -88,13 +158,18 @@ void write_epoch_pictures(TrainingState& state, const FixedInputs& fixed, const 
   Tensor d_fake_logits = D.forward(G.forward(Variable(fixed.probe_z), fixed.probe_labels), fixed.probe_labels).value();
   std::string csv = "index,d_real,d_fake\n";
   for (int i = 0; i < d_real_logits.numel(); ++i) {
-    double d_real = 1.0 / (1.0 + std::exp(-static_cast<double>(d_real_logits.data[i])));
-    double d_fake = 1.0 / (1.0 + std::exp(-static_cast<double>(d_fake_logits.data[i])));
-    csv += std::to_string(i) + "," + format_float(d_real) + "," + format_float(d_fake) + "\n";
+    csv += std::to_string(i) + "," + format_float(sigmoid_value(d_real_logits.data[i])) + "," +
+           format_float(sigmoid_value(d_fake_logits.data[i])) + "\n";
   }
   write_file_atomically(out + "/probabilities/" + name + ".csv", csv);
   G.set_training(true);
   D.set_training(true);
+  for (int i = 0; i < d_real_logits.numel(); ++i) {
+    if (!std::isfinite(d_real_logits.data[i]) || !std::isfinite(d_fake_logits.data[i])) {
+      return std::numeric_limits<double>::quiet_NaN();
+    }
+  }
+  return metrics::discriminator_auc(d_real_logits.data, d_fake_logits.data);
 }
 
 // Means over an epoch; NaN entries (no G step) are left out of their column's mean.
@@ -137,10 +212,17 @@ int train_gan(const TrainConfig& requested, const TrainOptions& options) {
     state.config.out = options.resume;
     state.config.data_dir = requested.data_dir;
     state.config.threads = requested.threads;
+    if (!requested.classifier.empty()) state.config.classifier = requested.classifier;
   }
   const TrainConfig& config = options.resume.empty() ? requested : state.config;
 
-  Dataset data = load_dataset(config.data, config.data_dir);
+  Dataset data = [&] {
+    try {
+      return load_dataset(config.data, config.data_dir);
+    } catch (const std::invalid_argument& error) {  // the spec is none of the forms: a bad --data
+      throw SettingError(std::string("--data: ") + error.what());
+    }
+  }();
   if (config.limit > 0 && config.limit < data.images.size(0)) {
     std::vector<int> first(config.limit);
     for (int i = 0; i < config.limit; ++i) first[i] = i;
@@ -149,42 +231,72 @@ int train_gan(const TrainConfig& requested, const TrainOptions& options) {
   }
   const int N = data.images.size(0);
   if (config.batch > N) {
-    throw std::invalid_argument("--batch " + std::to_string(config.batch) + " is larger than the data set (" +
-                                std::to_string(N) + " images in " + data.source + ")");
+    throw SettingError("--batch " + std::to_string(config.batch) + " is larger than the data set (" +
+                       std::to_string(N) + " images in " + data.source + "); use --batch " + std::to_string(N) +
+                       " or less");
   }
   if (options.resume.empty()) state = new_training_state(config, data.num_classes);
+  const int steps_per_epoch = N / config.batch;  // the last partial batch is dropped
+  // A checkpoint written on an interrupt stops inside epoch `epoch + 1`: its step counts the batches
+  // done there, and its data_rng is the one that shuffled that epoch, so the same order comes back.
+  const int64_t steps_into_epoch = state.step - int64_t{state.epoch} * steps_per_epoch;
+  if (steps_into_epoch < 0 || steps_into_epoch > steps_per_epoch) {
+    throw std::runtime_error(checkpoint_path + ": step " + std::to_string(state.step) + " does not fall in epoch " +
+                             std::to_string(state.epoch + 1) + " of " + std::to_string(steps_per_epoch) +
+                             " steps; expected the data set the run was trained on (" + data.source + ", " +
+                             std::to_string(N) + " images now)");
+  }
   const std::string& out = config.out;
   prepare_run_folder(out);
   write_file_atomically(out + "/config.json", to_json(config_to_json(config), 2) + "\n");
 
   // A resumed run keeps the rows of the epochs its checkpoint holds and drops any later ones
-  // (written after the checkpoint by a run that was then killed).
-  CsvWriter steps_csv = options.resume.empty() ? CsvWriter(out + "/steps.csv", kStepColumns)
-                                               : CsvWriter::resume(out + "/steps.csv", kStepColumns, state.epoch);
+  // (written after the checkpoint by a run that was then killed). After an interrupt, the step rows
+  // of the unfinished epoch are kept too: the run wrote them up to the checkpoint's step.
+  CsvWriter steps_csv = options.resume.empty()
+                            ? CsvWriter(out + "/steps.csv", kStepColumns)
+                            : CsvWriter::resume(out + "/steps.csv", kStepColumns,
+                                                state.epoch + (steps_into_epoch > 0 ? 1 : 0));
   CsvWriter epochs_csv = options.resume.empty() ? CsvWriter(out + "/epochs.csv", kEpochColumns)
                                                 : CsvWriter::resume(out + "/epochs.csv", kEpochColumns, state.epoch);
 
   FixedInputs fixed = make_fixed_inputs(config, data);
+  EpochEvaluator evaluator = make_epoch_evaluator(config, data);
   Objective objective = objective_named(config.loss);
   StepSettings step_settings;
   step_settings.z_dim = config.z_dim;
   step_settings.clip_limit = config.clip;
-  const int steps_per_epoch = N / config.batch;  // the last partial batch is dropped
 
   std::printf("gan train: %s%s on %s (%d images), loss %s, %d epochs of %d steps, batch %d, seed %llu, %d threads\n",
               config.conditional ? "conditional " : "", config.model.c_str(), data.source.c_str(), N,
               config.loss.c_str(), config.epochs, steps_per_epoch, config.batch,
               static_cast<unsigned long long>(config.seed), kernels::num_threads());
-  if (state.epoch > 0) std::printf("resuming after epoch %d (step %lld)\n", state.epoch, (long long)state.step);
+  if (state.step > 0) {
+    std::printf("resuming after epoch %d and %lld steps of epoch %d (step %lld)\n", state.epoch,
+                (long long)steps_into_epoch, state.epoch + 1, (long long)state.step);
+  }
 
   using Clock = std::chrono::steady_clock;
   Clock::time_point run_start = Clock::now();
   Progress progress(options.show_progress && isatty(fileno(stderr)));
-  for (int epoch = state.epoch + 1; epoch <= config.epochs; ++epoch) {
+  const int first_epoch = state.epoch + 1;
+  for (int epoch = first_epoch; epoch <= config.epochs; ++epoch) {
     Clock::time_point epoch_start = Clock::now();
+    Rng epoch_rng = state.data_rng;  // before this epoch's shuffle: what an interrupt checkpoints
     std::vector<int> order = shuffled_indices(N, state.data_rng);
     EpochMeans means;
-    for (int b = 0; b < steps_per_epoch; ++b) {
+    const int first_batch = epoch == first_epoch ? static_cast<int>(steps_into_epoch) : 0;
+    for (int b = first_batch; b < steps_per_epoch; ++b) {
+      // Polled between steps, so the step under way when the signal came is finished first.
+      if (interrupt_requested()) {
+        state.data_rng = epoch_rng;
+        save_checkpoint(out + "/checkpoints/latest.ckpt", to_checkpoint(state));
+        std::fprintf(stderr,
+                     "\ngan train: interrupted after step %lld (epoch %d, %d of %d steps), saved %s/checkpoints/"
+                     "latest.ckpt; continue with: gan train --resume %s --epochs %d\n",
+                     (long long)state.step, epoch, b, steps_per_epoch, out.c_str(), out.c_str(), config.epochs);
+        return kExitInterrupted;
+      }
       Tensor real = gather_images(data.images, order, b * config.batch, config.batch);
       std::vector<int> labels;
       if (config.conditional) labels = gather_labels(data.labels, order, b * config.batch, config.batch);
@@ -208,13 +320,23 @@ int train_gan(const TrainConfig& requested, const TrainOptions& options) {
     }
     double epoch_seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
     state.epoch = epoch;
-    write_epoch_pictures(state, fixed, out, epoch);
+    double d_auc = write_epoch_pictures(state, fixed, out, epoch);
+    if (std::isnan(d_auc)) {
+      std::fprintf(stderr, "\ngan train: epoch %d, step %lld: D's logits on the fixed probe images are not finite; "
+                   "stopping, the last checkpoint is kept\n", epoch, (long long)state.step);
+      return kExitDiverged;
+    }
+    std::vector<std::string> metric_cells = evaluate_epoch(state, evaluator, epoch);
     save_checkpoint(out + "/checkpoints/latest.ckpt", to_checkpoint(state));
-    double images_per_second = steps_per_epoch * config.batch / epoch_seconds;
-    epochs_csv.write_row({std::to_string(epoch), std::to_string(steps_per_epoch), cell(means.mean(0)),
-                          cell(means.mean(1)), cell(means.mean(2)), cell(means.mean(3)), cell(means.mean(4)),
-                          cell(means.mean(5)), cell(means.mean(6)), format_float(images_per_second),
-                          format_float(epoch_seconds)});
+    // An epoch resumed after an interrupt reports the steps this process ran.
+    const int steps_run = steps_per_epoch - first_batch;
+    double images_per_second = steps_run * config.batch / epoch_seconds;
+    std::vector<std::string> row = {std::to_string(epoch), std::to_string(steps_run), cell(means.mean(0)),
+                                    cell(means.mean(1)), cell(means.mean(2)), cell(means.mean(3)), cell(means.mean(4)),
+                                    cell(means.mean(5)), cell(means.mean(6)), format_float(images_per_second),
+                                    format_float(epoch_seconds), format_float(d_auc)};
+    row.insert(row.end(), metric_cells.begin(), metric_cells.end());
+    epochs_csv.write_row(row);
     progress.finish_epoch(epoch, config.epochs, epoch_seconds, images_per_second, means.mean(0), means.mean(1),
                           means.mean(2), means.mean(3));
   }

@@ -88,4 +88,5 @@ TEST_CASE("a batch larger than the data set is refused before training", "[train
   gan::TrainConfig config = small_run("too-big");
   config.batch = 1000;
   CHECK_THROWS_WITH(gan::train_gan(config, quiet()), Catch::Contains("--batch 1000 is larger than the data set (128"));
+  CHECK_THROWS_AS(gan::train_gan(config, quiet()), gan::SettingError);  // `gan train` makes it a usage error
 }

@@ -12,6 +12,7 @@
 // with the same bytes as a run that never stopped.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 
 #include "gan/train/train_config.h"
@@ -25,8 +26,19 @@ struct TrainOptions {
 
 // Exit code of a run that stopped because a loss or gradient was not finite.
 constexpr int kExitDiverged = 3;
+// Exit code of a run stopped by SIGINT or SIGTERM (train/interrupt.h): 128 + SIGINT, as shells do.
+constexpr int kExitInterrupted = 130;
 
-// Returns 0, or kExitDiverged. Throws std::runtime_error / std::invalid_argument on bad input.
+// A setting that does not fit the data it meets, found only once the data is loaded (a batch
+// larger than the data set): the caller's mistake, which `gan train` reports as a usage error.
+struct SettingError : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// Returns 0, kExitDiverged, or kExitInterrupted once interrupt_requested() (train/interrupt.h):
+// then the step under way is finished and checkpointed, so that --resume continues mid-epoch,
+// from the next batch of the same shuffled order, and ends with the bytes of an uninterrupted run.
+// Throws SettingError, or std::runtime_error / std::invalid_argument on bad input.
 int train_gan(const TrainConfig& config, const TrainOptions& options);
 
 }  // namespace gan
