@@ -86,6 +86,13 @@ void Variable::backward(const Tensor& dout) const {
 
 void Variable::zero_grad() const { node_->grad = Tensor(); }
 
+void Variable::set_requires_grad(bool requires_grad) const {
+  if (node_->backward) {
+    throw std::logic_error(std::string("set_requires_grad: only a leaf can be frozen, got the result of ") + node_->op);
+  }
+  node_->requires_grad = requires_grad;
+}
+
 Variable Variable::detach() const { return Variable(node_->value, false); }
 
 Variable make_result(Tensor value, const std::vector<Variable>& inputs, const char* op,

@@ -29,7 +29,10 @@ void adam_update(int64_t count, float* theta, const float* g, float* m, float* v
   // division remain per element.
   float step_size = lr / bias_correction1;
   float inv_sqrt_bc2 = 1.0f / std::sqrt(bias_correction2);
+  // theta, g, m and v are four different arrays, but the compiler cannot know that; `omp simd`
+  // tells it that element i depends on element i alone, so the loop may run 8 elements at a time.
   for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+#pragma omp simd
     for (int64_t i = begin; i < end; ++i) {
       m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
       v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];

@@ -2,6 +2,14 @@
 
 namespace gan::nn {
 
+FrozenParameters::FrozenParameters(std::vector<NamedParameter> parameters) : parameters_(std::move(parameters)) {
+  for (const NamedParameter& parameter : parameters_) parameter.variable.set_requires_grad(false);
+}
+
+FrozenParameters::~FrozenParameters() {
+  for (const NamedParameter& parameter : parameters_) parameter.variable.set_requires_grad(true);
+}
+
 Module::~Module() = default;
 
 std::vector<NamedParameter> Module::parameters() {

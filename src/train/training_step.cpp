@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "gan/autograd/variable.h"
+#include "gan/kernels/elementwise.h"
 
 namespace gan {
 
@@ -37,8 +38,7 @@ double gradient_norm(const std::vector<nn::NamedParameter>& parameters, std::str
   double sum_of_squares = 0.0;
   for (const nn::NamedParameter& parameter : parameters) {
     const Tensor& grad = parameter.variable.grad();
-    double parameter_sum = 0.0;
-    for (float g : grad.data) parameter_sum += static_cast<double>(g) * g;
+    double parameter_sum = kernels::sum(grad.numel(), [](float g) { return static_cast<double>(g) * g; }, grad.ptr());
     if (!std::isfinite(parameter_sum) && first_non_finite != nullptr && first_non_finite->empty()) {
       *first_non_finite = "grad of " + parameter.name;
     }
@@ -86,10 +86,15 @@ StepStatistics training_step(GanModels& models, Optimizer& d_optimizer, Optimize
   if (!settings.update_generator) return stats;
 
   // 2. Generator step: minimise objective.g_loss on the updated D's view of the same fake batch.
-  Variable g_loss = objective.g_loss(D.forward(fake, labels));
-  stats.g_loss = g_loss.value().data[0];
   g_optimizer.zero_grad();
-  g_loss.backward();  // also fills D's gradients; D's optimizer clears them before its next step
+  {
+    // D is only the path from G(z) to the loss here: gradient flows through D's layers to G, but
+    // D's own parameters are held fixed, which skips the products of D's weight gradients.
+    nn::FrozenParameters frozen(d_parameters);
+    Variable g_loss = objective.g_loss(D.forward(fake, labels));
+    stats.g_loss = g_loss.value().data[0];
+    g_loss.backward();
+  }
   std::vector<nn::NamedParameter> g_parameters = G.parameters();
   stats.grad_norm_g = gradient_norm(g_parameters, &stats.non_finite);
   if (!std::isfinite(stats.g_loss)) stats.non_finite = "g_loss";

@@ -2,6 +2,7 @@
 
 #include "gan/nn/layers.h"
 #include "gan/nn/module.h"
+#include "gan/ops/reductions.h"
 
 using gan::Shape;
 using gan::Tensor;
@@ -55,4 +56,34 @@ TEST_CASE("set_training reaches every module inside", "[nn]") {
   CHECK(bn.training());
   CHECK(net.children().size() == 1);
   CHECK(ReLU().children().empty());
+}
+
+TEST_CASE("FrozenParameters: frozen layers pass gradient through but get none themselves", "[nn]") {
+  gan::Rng rng(3);
+  Sequential first, second;  // x -> first -> second -> loss, with second frozen
+  first.add<Linear>(3, 4, true, rng);
+  first.add<Tanh>();
+  second.add<Linear>(4, 2, true, rng);
+  Tensor x_values({5, 3});
+  rng.fill_normal(x_values, 0.0f, 1.0f);
+  Variable x(x_values);
+
+  gan::mean(second.forward(first.forward(x))).backward();
+  std::vector<Tensor> first_grads;
+  for (const NamedParameter& parameter : first.parameters()) first_grads.push_back(parameter.variable.grad());
+  for (const NamedParameter& parameter : first.parameters()) parameter.variable.zero_grad();
+  for (const NamedParameter& parameter : second.parameters()) parameter.variable.zero_grad();
+  {
+    FrozenParameters frozen(second.parameters());
+    gan::mean(second.forward(first.forward(x))).backward();
+  }
+  for (size_t i = 0; i < first_grads.size(); ++i) {
+    CHECK(first.parameters()[i].variable.grad().data == first_grads[i].data);  // the same numbers, bit for bit
+  }
+  for (const NamedParameter& parameter : second.parameters()) {
+    CHECK(parameter.variable.grad().numel() == 0);
+    CHECK(parameter.variable.requires_grad());  // unfrozen again when the scope ended
+  }
+  Variable result = first.forward(x);
+  CHECK_THROWS_WITH(result.set_requires_grad(false), Catch::Contains("only a leaf can be frozen"));
 }

@@ -60,6 +60,10 @@ class Variable {
   // Backpropagate a given dL/d(this), same shape as value(): a vector-Jacobian product.
   void backward(const Tensor& dout) const;
   void zero_grad() const;  // empties the gradient, so the next backward starts from 0
+  // Turns gradient tracking of a leaf (a parameter) off or on. A frozen parameter is a constant to
+  // every graph built while it is frozen: ops skip the products that would give its gradient.
+  // requires: a leaf; throws std::logic_error for an op's result.
+  void set_requires_grad(bool requires_grad) const;
   // The same value as a new leaf that no gradient flows through. Used for the discriminator
   // step, where G(z) is an input and G's parameters must not receive gradient.
   Variable detach() const;

@@ -34,6 +34,21 @@ struct NamedBuffer {
   Tensor* tensor;     // points into the layer, which must outlive the list
 };
 
+// While it lives, the given parameters are constants (Variable::set_requires_grad): graphs built
+// and backpropagated in its scope give them no gradient and skip the products that would. GAN
+// training uses it when one player is only the path to the other's loss: in the generator step
+// D's parameters are frozen, as their gradients there would be thrown away unused.
+class FrozenParameters {
+ public:
+  explicit FrozenParameters(std::vector<NamedParameter> parameters);
+  ~FrozenParameters();
+  FrozenParameters(const FrozenParameters&) = delete;
+  FrozenParameters& operator=(const FrozenParameters&) = delete;
+
+ private:
+  std::vector<NamedParameter> parameters_;
+};
+
 class Module {
  public:
   virtual ~Module();
