@@ -1,5 +1,6 @@
 #include "gan/io/csv.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -75,7 +76,12 @@ void CsvWriter::open_for_appending() {
   if (!out_) throw std::runtime_error(path_ + ": cannot open for appending");
 }
 
-CsvWriter CsvWriter::resume(const std::string& path, const std::vector<std::string>& header, int64_t last_kept) {
+CsvWriter CsvWriter::resume(const std::string& path, const std::vector<std::string>& header, const std::string& key,
+                            int64_t last_kept) {
+  size_t key_column = std::find(header.begin(), header.end(), key) - header.begin();
+  if (key_column == header.size()) {
+    throw std::invalid_argument("CsvWriter::resume: " + path + ": the key column '" + key + "' is not in the header");
+  }
   std::vector<std::vector<std::string>> rows = parse_complete_rows(read_file(path));
   if (rows.empty() || rows[0] != header) {
     auto text = [](const std::vector<std::string>& cells) {
@@ -88,12 +94,12 @@ CsvWriter CsvWriter::resume(const std::string& path, const std::vector<std::stri
   }
   std::string kept = csv_line(header);
   for (size_t r = 1; r < rows.size(); ++r) {
-    const std::string& first = rows[r][0];
+    const std::string& cell = rows[r][key_column];
     char* end = nullptr;
-    long long number = std::strtoll(first.c_str(), &end, 10);
-    if (first.empty() || *end != '\0') {
-      throw std::runtime_error(path + ": row " + std::to_string(r + 1) + ": the first cell must be an integer, got '" +
-                               first + "'");
+    long long number = std::strtoll(cell.c_str(), &end, 10);
+    if (cell.empty() || *end != '\0') {
+      throw std::runtime_error(path + ": row " + std::to_string(r + 1) + ": " + key + " must be an integer, got '" +
+                               cell + "'");
     }
     if (number <= last_kept) kept += csv_line(rows[r]);
   }

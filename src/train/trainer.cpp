@@ -250,15 +250,15 @@ int train_gan(const TrainConfig& requested, const TrainOptions& options) {
   prepare_run_folder(out);
   write_file_atomically(out + "/config.json", to_json(config_to_json(config), 2) + "\n");
 
-  // A resumed run keeps the rows of the epochs its checkpoint holds and drops any later ones
-  // (written after the checkpoint by a run that was then killed). After an interrupt, the step rows
-  // of the unfinished epoch are kept too: the run wrote them up to the checkpoint's step.
+  // A resumed run keeps the rows of the steps and epochs its checkpoint holds and drops any later
+  // ones (written after the checkpoint by a run that was then killed). After an interrupt the
+  // checkpoint holds part of an epoch: its step rows are kept, its epoch row is still to come.
   CsvWriter steps_csv = options.resume.empty()
                             ? CsvWriter(out + "/steps.csv", kStepColumns)
-                            : CsvWriter::resume(out + "/steps.csv", kStepColumns,
-                                                state.epoch + (steps_into_epoch > 0 ? 1 : 0));
-  CsvWriter epochs_csv = options.resume.empty() ? CsvWriter(out + "/epochs.csv", kEpochColumns)
-                                                : CsvWriter::resume(out + "/epochs.csv", kEpochColumns, state.epoch);
+                            : CsvWriter::resume(out + "/steps.csv", kStepColumns, "step", state.step);
+  CsvWriter epochs_csv = options.resume.empty()
+                             ? CsvWriter(out + "/epochs.csv", kEpochColumns)
+                             : CsvWriter::resume(out + "/epochs.csv", kEpochColumns, "epoch", state.epoch);
 
   FixedInputs fixed = make_fixed_inputs(config, data);
   EpochEvaluator evaluator = make_epoch_evaluator(config, data);

@@ -32,26 +32,36 @@ TEST_CASE("CsvWriter::resume keeps the rows up to the checkpoint and continues a
   // checkpoint holds epoch 2.
   gan::write_file_atomically(path, "epoch,loss\n1,0.5\n2,\"x,y\"\n2,0.25\n3,0.125\n4,0.0");
   {
-    CsvWriter csv = CsvWriter::resume(path, {"epoch", "loss"}, 2);
+    CsvWriter csv = CsvWriter::resume(path, {"epoch", "loss"}, "epoch", 2);
     CHECK(gan::read_file(path) == "epoch,loss\n1,0.5\n2,\"x,y\"\n2,0.25\n");
     csv.write_row({"3", "0.75"});
   }
   CHECK(gan::read_file(path) == "epoch,loss\n1,0.5\n2,\"x,y\"\n2,0.25\n3,0.75\n");
 }
 
+TEST_CASE("CsvWriter::resume can key the rows on another column, such as the step", "[io]") {
+  const std::string path = scratch_path("io", "resume_by_step.csv");
+  // A run interrupted after step 3 (inside epoch 2), resumed, then killed after writing step 5.
+  gan::write_file_atomically(path, "epoch,step\n1,1\n1,2\n2,3\n2,4\n2,5\n");
+  CsvWriter::resume(path, {"epoch", "step"}, "step", 3);
+  CHECK(gan::read_file(path) == "epoch,step\n1,1\n1,2\n2,3\n");
+  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch", "step"}, "batch", 3),
+                    "CsvWriter::resume: " + path + ": the key column 'batch' is not in the header");
+}
+
 TEST_CASE("CsvWriter::resume names the file and what does not match", "[io]") {
   const std::string path = scratch_path("io", "resume_errors.csv");
   gan::write_file_atomically(path, "epoch,d_loss\n1,0.5\n");
-  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch", "d_loss", "g_loss"}, 1),
+  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch", "d_loss", "g_loss"}, "epoch", 1),
                     path + ": line 1: expected the header epoch,d_loss,g_loss, found the header epoch,d_loss");
   gan::write_file_atomically(path, "");
-  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch"}, 1),
+  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch"}, "epoch", 1),
                     path + ": line 1: expected the header epoch, found no header");
   gan::write_file_atomically(path, "epoch,d_loss\n1,0.5\nnext,0.4\n");
-  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch", "d_loss"}, 1),
-                    path + ": row 3: the first cell must be an integer, got 'next'");
+  CHECK_THROWS_WITH(CsvWriter::resume(path, {"epoch", "d_loss"}, "epoch", 1),
+                    path + ": row 3: epoch must be an integer, got 'next'");
   const std::string missing = scratch_path("io", "no_such.csv");
-  CHECK_THROWS_WITH(CsvWriter::resume(missing, {"epoch"}, 1), missing + ": cannot read: No such file or directory");
+  CHECK_THROWS_WITH(CsvWriter::resume(missing, {"epoch"}, "epoch", 1), missing + ": cannot read: No such file or directory");
 }
 
 TEST_CASE("format_float prints the shortest text that reads back exactly", "[io][golden]") {

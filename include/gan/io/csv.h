@@ -4,7 +4,7 @@
 //   CsvWriter log("runs/a/epochs.csv", {"epoch", "d_loss"});   // new file with its header
 //   log.write_row({"1", format_float(0.6931)});
 //   // later, resuming after epoch 3:
-//   CsvWriter log = CsvWriter::resume("runs/a/epochs.csv", {"epoch", "d_loss"}, 3);
+//   CsvWriter log = CsvWriter::resume("runs/a/epochs.csv", {"epoch", "d_loss"}, "epoch", 3);
 #pragma once
 
 #include <cstdint>
@@ -20,12 +20,14 @@ class CsvWriter {
   // Throws std::runtime_error naming the path when it cannot be written.
   CsvWriter(const std::string& path, const std::vector<std::string>& header);
 
-  // Continues the log of a resumed run. The file's header must equal `header`; rows whose first
-  // cell, an integer such as the epoch, is at most `last_kept` are kept, and the rest (written
-  // after the checkpoint by a run that was then killed, or cut off mid-line) are dropped, so the
-  // log continues exactly where the checkpoint does.
+  // Continues the log of a resumed run. The file's header must equal `header`; rows whose cell in
+  // column `key` (an integer that grows row by row, such as the epoch or the step) is at most
+  // `last_kept` are kept, and the rest (written after the checkpoint by a run that was then
+  // killed, or cut off mid-line) are dropped, so the log continues exactly where the checkpoint does.
+  // requires: `key` is one of `header`'s names (std::invalid_argument otherwise).
   // Throws std::runtime_error naming the file and the row at fault.
-  static CsvWriter resume(const std::string& path, const std::vector<std::string>& header, int64_t last_kept);
+  static CsvWriter resume(const std::string& path, const std::vector<std::string>& header, const std::string& key,
+                          int64_t last_kept);
 
   // requires: cells.size() == the header's size (std::invalid_argument otherwise).
   void write_row(const std::vector<std::string>& cells);
