@@ -3,7 +3,10 @@
 //
 //   config.json                    every resolved setting, the seed, the version
 //   steps.csv                      one row per step: losses, D(x), D(G(z)) before and after, gradient norms
-//   epochs.csv                     one row per epoch: the means of steps.csv, images/s, wall seconds
+//   epochs.csv                     one row per epoch: the means of steps.csv, images/s, wall seconds, D's AUC
+//                                  on the probe images, and every --eval-every epochs FID, KID, IS,
+//                                  precision, recall, modes and diversity (blank cells otherwise;
+//                                  docs/metrics.md)
 //   samples/epoch_0001.png         an 8x8 grid from a fixed z (conditional: one row per class)
 //   probabilities/epoch_0001.csv   D(x) for 256 fixed real images and D(G(z)) for 256 fixed z
 //   checkpoints/latest.ckpt        everything needed to resume exactly, written atomically
