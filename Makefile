@@ -2,7 +2,9 @@
 #
 #   make demo        install what is missing, build, train a DCGAN on the shipped MNIST
 #   make test        install what is missing, build, run the whole test suite
-#   make bench       benchmarks (not tests): GEMM beside Eigen's own product, convolution timings
+#   make bench       benchmarks (not tests): GEMM beside Eigen's own product, convolution timings,
+#                    then GAN training steps/s beside PyTorch's (tests/bench/gan_vs_torch.sh)
+#   make bench-deps  install the PyTorch reference that make bench compares with
 #   make fuzz        libFuzzer on the IDX, NPY, checkpoint and JSON readers (FUZZ_SECONDS each)
 #   make test-sanitize  the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make clean       remove the build folder
@@ -13,7 +15,7 @@ CMAKE_FLAGS ?=
 # Debian packages the build needs (Debian 12 names).
 PACKAGES := g++ make cmake libeigen3-dev catch2 libstb-dev zlib1g-dev
 
-.PHONY: all deps configure build test demo bench clean fuzz test-sanitize
+.PHONY: all deps configure build test demo bench bench-deps clean fuzz test-sanitize
 
 all: build
 
@@ -52,10 +54,12 @@ demo: build
 
 # Kernels: our GEMM and Eigen's own OpenMP product take turns (ours, Eigen, ours, ...), so that both
 # meet the same machine; the table gives each one's median over the rounds, in GFLOP/s, and the
-# ratio. Then DCGAN-28's convolutions, forward and backward.
+# ratio. Then DCGAN-28's convolutions, forward and backward. Then whole training steps, ours and
+# PyTorch's taking turns the same way (BENCH_BATCHES="16 256" adds batch sizes to 64).
 BENCH_ROUNDS ?= 3
+BENCH_BATCHES ?=
 bench: configure
-	@cmake --build $(BUILD) -j $(JOBS) --target gemm_bench eigen_gemm_reference
+	@cmake --build $(BUILD) -j $(JOBS) --target gan gemm_bench eigen_gemm_reference
 	@rm -f $(BUILD)/bench/gemm_rounds.txt
 	@for round in $$(seq $(BENCH_ROUNDS)); do \
 	  $(BUILD)/bench/gemm_bench --gemm >> $(BUILD)/bench/gemm_rounds.txt || exit 1; \
@@ -76,6 +80,11 @@ bench: configure
 	          printf "%-16s %7d %8.1f %8.1f %10.2f\n", part[1], part[2], ours, eigen, ours / eigen } }' \
 	  $(BUILD)/bench/gemm_rounds.txt
 	@$(BUILD)/bench/gemm_bench --conv
+	@ROUNDS=$(BENCH_ROUNDS) BENCH_BATCHES="$(BENCH_BATCHES)" BUILD=$(BUILD) tests/bench/gan_vs_torch.sh
+
+# The reference make bench compares with: Debian's PyTorch, with OpenBLAS's OpenMP build.
+bench-deps:
+	@$(MAKE) --no-print-directory deps PACKAGES="python3-torch python3-numpy libopenblas0-openmp"
 
 # Fuzz tests of the readers (clang's libFuzzer, ASan + UBSan, in build-fuzz): each target runs
 # FUZZ_SECONDS on a copy of its seeds in tests/fuzz/corpus/, then prints its executions and
