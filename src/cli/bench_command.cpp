@@ -94,7 +94,8 @@ int bench_command(const Arguments& arguments) {
     pool.push_back(real);
   }
   const double flops = flops_per_step(model, batch);
-  std::printf("flops model=%s batch=%d gflop_per_step=%.4f\n", model.c_str(), batch, flops / 1e9);
+  std::printf("flops model=%s batch=%d flops_per_step=%.0f gflop_per_step=%.4f\n", model.c_str(), batch, flops,
+              flops / 1e9);
 
   long long step = 0;
   auto run_step = [&] {

@@ -1,0 +1,17 @@
+#include <catch2/catch.hpp>
+
+#include "run_gan.h"
+
+// The FLOP counts must be the reference's, or the two programs' GFLOP/s could not be compared:
+// torch_gan_bench.py prints flops_per_step=1077444608 (MLP GAN) and 10289692672 (DCGAN-28) at batch 64.
+TEST_CASE("gan bench counts the reference's FLOPs per step and prints its key=value summary", "[cli]") {
+  GanRun mlp = run_gan("bench_mlp", "bench --model mlp --batch 64 --steps 1 --warmup 0 --reps 1");
+  REQUIRE(mlp.exit_code == 0);
+  CHECK_THAT(mlp.out, Catch::Contains("flops model=mlp batch=64 flops_per_step=1077444608 gflop_per_step=1.0774"));
+  CHECK_THAT(mlp.out, Catch::Contains("model=mlp threads=1 batch=64 steps_per_s="));
+  CHECK_THAT(mlp.out, Catch::Contains("peak_rss_mb="));
+
+  GanRun dcgan = run_gan("bench_dcgan", "bench --model dcgan --batch 16 --steps 1 --warmup 0 --reps 1");
+  REQUIRE(dcgan.exit_code == 0);
+  CHECK_THAT(dcgan.out, Catch::Contains("flops model=dcgan batch=16 gflop_per_step=2.5724"));  // 10.2897 / 4
+}
