@@ -48,7 +48,7 @@ constexpr int kMaxAssignment = 2000;
 struct Settings {
   uint64_t seed = 0;
   std::string classifier_path;
-  int batch = 256;
+  int batch = EvaluationSettings{}.batch;
   int k = 3;
   metrics::KidSettings kid;
   int splits = 10;

@@ -36,7 +36,8 @@ struct EvaluationSettings {
   int inception_splits = 10;             // Salimans et al. 2016
   double mode_threshold = 0.01;          // a class counts as covered from 1% of the samples
   metrics::DiversitySettings diversity;  // 2000 SSIM pairs
-  int batch = 256;                       // images per forward pass of G and of the classifier
+  int batch = 64;                        // images per forward pass of G and of the classifier: the
+                                         // classifier's im2col buffer holds about 630 KB per image
 };
 
 // NaN marks a metric that was not computed (no classifier).
