@@ -28,6 +28,11 @@ Adam::Adam(std::vector<nn::NamedParameter> parameters, AdamSettings settings)
   }
 }
 
+void Adam::set_lr(float lr) {
+  require_setting(lr > 0.0f, "lr must be > 0", lr);
+  settings_.lr = lr;
+}
+
 void Adam::step() {
   ++t_;
   // 1 - beta^t in double: for beta2 = 0.999 the float power would lose digits in the first steps.

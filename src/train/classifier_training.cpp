@@ -98,21 +98,6 @@ float epoch_lr(float lr, int epoch, int epochs) {
   return static_cast<float>(lr * 0.5 * (1.0 + std::cos(pi * (epoch - 1) / epochs)));
 }
 
-// Adam with a new learning rate and everything `previous` remembers (step count, moments), so
-// that only the step size changes: the same state()/load_state() path as resuming a run.
-std::unique_ptr<Adam> adam_with_lr(const Adam& previous, std::vector<nn::NamedParameter> parameters,
-                                   AdamSettings settings) {
-  auto adam = std::make_unique<Adam>(std::move(parameters), settings);
-  std::vector<std::pair<std::string, Tensor>> state = previous.state("adam");
-  adam->load_state("adam", [&](const std::string& name) -> const Tensor& {
-    for (const auto& [entry_name, tensor] : state) {
-      if (entry_name == name) return tensor;
-    }
-    throw std::logic_error("adam_with_lr: no state named " + name);
-  });
-  return adam;
-}
-
 // On a terminal, "step 37/156  loss 0.1234" redrawn in place; nothing in logs.
 void show_step(bool terminal, int epoch, int epochs, int step, int steps, double loss) {
   if (!terminal) return;
@@ -207,8 +192,7 @@ TrainedClassifier train_classifier(const ClassifierTrainConfig& config) {
   Rng data_rng(config.seed, kDataStream);
   trained.classifier = std::make_unique<Classifier>(info.channels, info.image_size, info.num_classes, init_rng);
   Classifier& classifier = *trained.classifier;
-  AdamSettings settings{config.lr, config.beta1};
-  auto adam = std::make_unique<Adam>(classifier.parameters(), settings);
+  Adam adam(classifier.parameters(), AdamSettings{config.lr, config.beta1});
 
   const int steps = N / config.batch;  // the last partial batch is dropped, as in gan train
   if (config.print_progress) {
@@ -223,14 +207,13 @@ TrainedClassifier train_classifier(const ClassifierTrainConfig& config) {
   for (int epoch = 1; epoch <= config.epochs; ++epoch) {
     Clock::time_point start = Clock::now();
     classifier.set_training(true);
-    settings.lr = epoch_lr(config.lr, epoch, config.epochs);
-    adam = adam_with_lr(*adam, classifier.parameters(), settings);
+    adam.set_lr(epoch_lr(config.lr, epoch, config.epochs));
     std::vector<int> order = shuffled_indices(N, data_rng);
     double loss_sum = 0;
     for (int b = 0; b < steps; ++b) {
       Tensor x = gather_images(train.images, order, b * config.batch, config.batch);   // (B, C, H, W)
       std::vector<int> y = gather_labels(train.labels, order, b * config.batch, config.batch);
-      adam->zero_grad();
+      adam.zero_grad();
       Variable loss = cross_entropy(classifier.logits(Variable(x)), y);  // (D.6.4)
       const double value = loss.value().data[0];
       if (!std::isfinite(value)) {
@@ -238,7 +221,7 @@ TrainedClassifier train_classifier(const ClassifierTrainConfig& config) {
                                  ", step " + std::to_string(b + 1) + "; try a smaller --lr");
       }
       loss.backward();
-      adam->step();
+      adam.step();
       loss_sum += value;
       show_step(terminal, epoch, config.epochs, b + 1, steps, value);
     }
@@ -247,7 +230,7 @@ TrainedClassifier train_classifier(const ClassifierTrainConfig& config) {
     if (terminal) std::fprintf(stderr, "\r%60s\r", "");
     if (config.print_progress) {
       std::printf("epoch %d/%d  lr %.3g  %.1f s  %.0f images/s  loss %.4f  test accuracy %.2f %%\n", epoch,
-                  config.epochs, settings.lr, seconds, steps * config.batch / seconds, loss_sum / steps,
+                  config.epochs, adam.lr(), seconds, steps * config.batch / seconds, loss_sum / steps,
                   100.0 * info.test_accuracy);
       std::fflush(stdout);
     }

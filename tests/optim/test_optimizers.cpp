@@ -50,6 +50,31 @@ TEST_CASE("Adam's first steps match Algorithm 1 worked by hand", "[optim]") {
   CHECK(state[2].second.data[0] == Approx(0.020991004).epsilon(1e-4));  // 1 - 0.999f is 0.00100005 in float
 }
 
+TEST_CASE("Adam's set_lr scales the next step and keeps t, m and v", "[optim]") {
+  // Two Adams see the same gradients; one halves its lr after the first step. Because t, m and v
+  // carry over, its second step is exactly half the other's: lr m_hat / (sqrt(v_hat) + eps).
+  Variable kept(Tensor::from({1}, {1.0f}), true), halved(Tensor::from({1}, {1.0f}), true);
+  gan::Adam adam_kept({{"theta", kept}}, gan::AdamSettings{0.1f});
+  gan::Adam adam_halved({{"theta", halved}}, gan::AdamSettings{0.1f});
+  for (auto [theta, adam] : {std::pair{kept, &adam_kept}, std::pair{halved, &adam_halved}}) {
+    set_grad(theta, {2.0f});
+    adam->step();
+  }
+  adam_halved.set_lr(0.05f);
+  CHECK(adam_halved.lr() == 0.05f);
+  const float kept_before = kept.value().data[0], halved_before = halved.value().data[0];
+  for (auto [theta, adam] : {std::pair{kept, &adam_kept}, std::pair{halved, &adam_halved}}) {
+    set_grad(theta, {1.0f});
+    adam->step();
+  }
+  // By hand (beta1 0.5): t = 2, m = 1, v = 0.004996, m_hat = 4/3, v_hat = 2.49925: a step of 0.08434
+  // at lr 0.1 (as in the hand-worked test above), 0.04217 at lr 0.05.
+  CHECK(kept_before - kept.value().data[0] == Approx(0.0843400615).epsilon(1e-5));
+  CHECK(halved_before - halved.value().data[0] == Approx(0.5 * 0.0843400615).epsilon(1e-5));
+  CHECK(adam_halved.steps() == 2);
+  CHECK_THROWS_WITH(adam_halved.set_lr(0.0f), Catch::Contains("Adam: lr must be > 0"));
+}
+
 TEST_CASE("SGD with momentum on a quadratic follows the hand-worked iterates", "[optim]") {
   // a = 2, lr = 0.1, momentum 0.9, theta_0 = 1:
   //   g = 2.0, b = 2.0, theta = 0.8;   g = 1.6, b = 3.4, theta = 0.46;   g = 0.92, b = 3.98, theta = 0.062

@@ -36,6 +36,10 @@ class Adam : public Optimizer {
                   const std::function<const Tensor&(const std::string&)>& find) override;
 
   int64_t steps() const { return t_; }
+  // A new step size from the next step() on; t, m and v carry over, so only lr changes in D.13.1
+  // (a learning-rate schedule). requires: lr > 0
+  void set_lr(float lr);
+  float lr() const { return settings_.lr; }
 
  private:
   AdamSettings settings_;
