@@ -66,8 +66,8 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, 
           const float* B, float beta, float* C) {
   if (M == 0 || N == 0) return;
   int64_t work = static_cast<int64_t>(M) * N * K;
-  // Split C along its longer side into 4, 2 or 1 aligned pieces: the most that leaves each piece
-  // kMinChunkWork, and fewer when C is short, so that no piece is narrower than kMinChunkWidth.
+  // Split C along its longer side into 4, 2 or 1 aligned pieces: as many as leave each piece at
+  // least kMinChunkWork, and fewer when C is short, so that no piece is narrower than kMinChunkWidth.
   // The split depends on the shape alone, never on the thread count, so neither do the bits of C.
   int wanted = kMaxChunks;
   while (wanted > 1 && work < wanted * kMinChunkWork) wanted /= 2;
