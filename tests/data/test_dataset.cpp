@@ -141,12 +141,30 @@ TEST_CASE("fashion-test loads the gzipped Debian files", "[data]") {
   CHECK(data.labels[0] == 9);
 }
 
+TEST_CASE("mnist-full reads the original file names in mnist-full/, and says how to get them", "[data]") {
+  const std::string root = scratch_path("data", "full_root");
+  fs::create_directories(root + "/mnist-full");
+  gan::write_file_atomically(root + "/mnist-full/train-images-idx3-ubyte",
+                             big_endian(0x803) + big_endian(2) + big_endian(1) + big_endian(1) + std::string("\x00\xff", 2));
+  gan::write_file_atomically(root + "/mnist-full/train-labels-idx1-ubyte",
+                             big_endian(0x801) + big_endian(2) + std::string("\x07\x03", 2));
+  Dataset data = gan::load_dataset("mnist-full", root);
+  CHECK(data.images.data == std::vector<float>{-1.0f, 1.0f});
+  CHECK(data.labels == std::vector<int>{7, 3});
+  CHECK(data.num_classes == 10);
+  CHECK(data.source == "mnist-full (" + root + "/mnist-full/train-images-idx3-ubyte)");
+  CHECK_THROWS_WITH(gan::load_dataset("mnist-full-test", root),
+                    root + "/mnist-full/t10k-images-idx3-ubyte: no such file; the full MNIST is not shipped: "
+                           "run make data-full to fetch it");
+}
+
 TEST_CASE("load_dataset lists the valid forms for a bad spec", "[data]") {
   for (const char* spec : {"cifar10", "quickdraw:", "quickdraw", "idx:", "idx:a,b,c", "idx:a,", "MNIST"}) {
     INFO(spec);
     CHECK_THROWS_WITH(gan::load_dataset(spec, "data"),
                       std::string("load_dataset: unknown data set '") + spec +
-                          "'; valid forms: mnist, mnist-test, fashion, fashion-test, quickdraw:PATH[,PATH...] "
+                          "'; valid forms: mnist, mnist-test, mnist-full, mnist-full-test, fashion, fashion-test, "
+                          "quickdraw:PATH[,PATH...] "
                           "(.npy files or folders of them), idx:IMAGES[,LABELS]");
   }
   const std::string missing = scratch_path("data", "no_data_here");
