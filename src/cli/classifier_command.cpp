@@ -44,8 +44,7 @@ int train(const Arguments& arguments) {
   config.lr = static_cast<float>(args.option_double("--lr", defaults.lr, "Adam learning rate", 1e-12, 10));
   config.beta1 = static_cast<float>(args.option_double("--beta1", defaults.beta1, "Adam beta1", 0, 0.999999));
   config.seed = static_cast<uint64_t>(args.option_int("--seed", static_cast<long long>(defaults.seed), "random seed", 0));
-  config.threads = static_cast<int>(args.option_int("--threads", 0, "OpenMP threads (0: OMP_NUM_THREADS or all cores)",
-                                                    0, 1024));
+  config.threads = args.option_threads();
   config.print_progress = !args.flag("--quiet", "print nothing while training");
   std::string out = args.option("--out", "classifier.ckpt", "weights file to write");
   if (args.help_requested()) {
@@ -72,8 +71,7 @@ int eval(const Arguments& arguments) {
                                                    " (default: the test split of the data the weights were trained on)");
   std::string data_dir = args.option("--data-dir", GAN_SOURCE_DIR "/data", "folder of the shipped data");
   int batch = static_cast<int>(args.option_int("--batch", 256, "images per forward pass", 1, 1 << 20));
-  int threads = static_cast<int>(args.option_int("--threads", 0, "OpenMP threads (0: OMP_NUM_THREADS or all cores)",
-                                                 0, 1024));
+  int threads = args.option_threads();
   if (args.help_requested()) {
     args.print_help();
     return 0;

@@ -102,6 +102,10 @@ double CommandLine::option_double(const std::string& name, double default_value,
   return value;
 }
 
+int CommandLine::option_threads() {
+  return static_cast<int>(option_int("--threads", 0, "OpenMP threads (0: OMP_NUM_THREADS or all cores)", 0, 1024));
+}
+
 bool CommandLine::flag(const std::string& name, const std::string& help) {
   declared_.push_back({name, "", help});
   const std::string* value = find(name);

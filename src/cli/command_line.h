@@ -32,6 +32,9 @@ class CommandLine {
   double option_double(const std::string& name, double default_value, const std::string& help,
                        double minimum = -1e300, double maximum = 1e300);
   bool flag(const std::string& name, const std::string& help);
+  // --threads T, the OpenMP threads of the kernels: 0 (the default) leaves OMP_NUM_THREADS, or all
+  // cores; the results are the same bits for any T.
+  int option_threads();
   bool was_given(const std::string& name) const;
   // Arguments that are not flags, in order; `help` describes them in the usage line.
   std::vector<std::string> positionals(const std::string& help);

@@ -49,8 +49,7 @@ int eval_command(const Arguments& arguments) {
       "--classifier", "", "classifier weights (default: data/classifier/mnist_lenet.ckpt for MNIST, else none)");
   EvaluationSettings settings;
   settings.batch = static_cast<int>(args.option_int("--batch", settings.batch, "images per forward pass", 1, 1 << 20));
-  int threads = static_cast<int>(args.option_int("--threads", 0, "OpenMP threads (0: OMP_NUM_THREADS or all cores)",
-                                                 0, 1024));
+  int threads = args.option_threads();
   if (args.help_requested()) {
     args.print_help();
     return 0;

@@ -133,6 +133,12 @@ void require_count(const char* metric, const MetricInput& input, int minimum, co
   }
 }
 
+// Both sets, real first: the estimators below need as many points in each.
+void require_counts(const char* metric, const Context& c, int minimum, const char* why) {
+  require_count(metric, *c.real, minimum, why);
+  require_count(metric, c.fake, minimum, why);
+}
+
 // "pixel values in [-1, 1] (D = 784)" or "values as given (D = 64)", for the metrics on raw values.
 std::string raw_source(const MetricInput& input) {
   const int D = static_cast<int>(input.values.numel() / input.count());
@@ -185,8 +191,7 @@ JsonValue sliced_wasserstein(Context& c) {
 }
 
 JsonValue mmd(Context& c) {
-  require_count("mmd", *c.real, 2, "the unbiased estimate leaves out each point's pair with itself");
-  require_count("mmd", c.fake, 2, "the unbiased estimate leaves out each point's pair with itself");
+  require_counts("mmd", c, 2, "the unbiased estimate leaves out each point's pair with itself");
   Rng rng(c.settings.seed);
   metrics::MmdResult result = metrics::gaussian_mmd2(c.real->flattened(), c.fake.flattened(), rng, c.settings.mmd);
   JsonValue json = JsonValue::object();
@@ -205,8 +210,7 @@ JsonValue dist_diff(Context& c) {
   Tensor real = c.real->flattened(), fake = c.fake.flattened();
   settings.dimensions = std::min(settings.dimensions, real.size(1));  // PCA keeps at most D directions
   const int minimum = std::max(2, settings.gmm.components);
-  require_count("dist-diff", *c.real, minimum, "a mixture needs a point per component");
-  require_count("dist-diff", c.fake, minimum, "a mixture needs a point per component");
+  require_counts("dist-diff", c, minimum, "a mixture needs a point per component");
   Rng rng(c.settings.seed);
   metrics::DistDiff result = metrics::dist_diff(real, fake, rng, settings);
   JsonValue json = JsonValue::object();
@@ -220,8 +224,7 @@ JsonValue dist_diff(Context& c) {
 }
 
 JsonValue fid(Context& c) {
-  require_count("fid", *c.real, 2, "a covariance");
-  require_count("fid", c.fake, 2, "a covariance");
+  require_counts("fid", c, 2, "a covariance");
   JsonValue json = JsonValue::object();
   json.set("value", metrics::fid(c.features("fid", *c.real), c.features("fid", c.fake)));
   json.set("on", c.features_source(c.fake));
@@ -229,8 +232,7 @@ JsonValue fid(Context& c) {
 }
 
 JsonValue kid(Context& c) {
-  require_count("kid", *c.real, 2, "the unbiased estimate leaves out each point's pair with itself");
-  require_count("kid", c.fake, 2, "the unbiased estimate leaves out each point's pair with itself");
+  require_counts("kid", c, 2, "the unbiased estimate leaves out each point's pair with itself");
   const Tensor& real = c.features("kid", *c.real);
   const Tensor& fake = c.features("kid", c.fake);
   metrics::KidSettings used = kid_settings_for(c.settings.kid, real.size(0), fake.size(0));
@@ -247,8 +249,7 @@ JsonValue kid(Context& c) {
 
 JsonValue precision_recall(Context& c) {
   const int k = c.settings.k;
-  require_count("precision-recall", *c.real, k + 1, "each point needs k neighbours besides itself");
-  require_count("precision-recall", c.fake, k + 1, "each point needs k neighbours besides itself");
+  require_counts("precision-recall", c, k + 1, "each point needs k neighbours besides itself");
   metrics::PrecisionRecall result =
       metrics::precision_recall(c.features("precision-recall", *c.real), c.features("precision-recall", c.fake), k);
   JsonValue json = JsonValue::object();
@@ -421,8 +422,7 @@ int metric_command(const Arguments& arguments) {
       args.option_int("--dd-components", s.dist_diff.gmm.components, "dist-diff: mixture components", 1, 1000));
   s.dist_diff.monte_carlo_samples = static_cast<int>(args.option_int(
       "--dd-samples", s.dist_diff.monte_carlo_samples, "dist-diff: Monte Carlo samples", 1, 1 << 30));
-  int threads = static_cast<int>(args.option_int("--threads", 0, "OpenMP threads (0: OMP_NUM_THREADS or all cores)",
-                                                 0, 1024));
+  int threads = args.option_threads();
   if (args.help_requested()) {
     args.print_help();
     print_metric_list();

@@ -55,8 +55,7 @@ int train_command(const Arguments& arguments) {
   config.clip = static_cast<float>(args.option_double("--clip", defaults.clip, "WGAN weight clipping limit", 1e-9, 1e9));
   config.z_dim = static_cast<int>(args.option_int("--z-dim", defaults.z_dim, "latent size Z", 1, 100000));
   config.seed = static_cast<uint64_t>(args.option_int("--seed", static_cast<long long>(defaults.seed), "random seed", 0));
-  config.threads = static_cast<int>(args.option_int("--threads", 0, "OpenMP threads (0: OMP_NUM_THREADS or all cores)",
-                                                    0, 1024));
+  config.threads = args.option_threads();
   config.on_nan = args.option_choice("--on-nan", defaults.on_nan, {"stop", "skip-step"},
                                      "what to do when a loss or gradient is not finite");
   config.eval_every = static_cast<int>(args.option_int(

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -43,7 +44,8 @@ const std::vector<std::string> kEpochColumns = {"epoch", "steps", "d_loss", "g_l
                                                 "images_per_second", "seconds", "d_auc", "fid", "kid", "kid_std",
                                                 "inception_score", "inception_score_std", "precision", "recall",
                                                 "modes", "modes_kl", "diversity", "eval_seconds"};
-constexpr int kMetricCells = 11;  // the columns from "fid" to "eval_seconds"
+// The cells evaluate_epoch fills: the columns from "fid" to the last, "eval_seconds".
+const size_t kMetricCells = kEpochColumns.end() - std::find(kEpochColumns.begin(), kEpochColumns.end(), "fid");
 
 // A number for a CSV cell; NaN (not measured) becomes an empty cell, not a zero.
 std::string cell(double value) { return std::isnan(value) ? "" : format_float(value); }

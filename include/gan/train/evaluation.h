@@ -74,8 +74,8 @@ Evaluation evaluate_generated(Classifier* classifier, const Tensor& real_feature
 //  "mean_ssim", "pairs"}}; the classifier metrics are absent when they were not computed.
 JsonValue evaluation_to_json(const Evaluation& evaluation, const EvaluationSettings& settings);
 
-// The shipped classifier for a data set spec: <data_dir>/classifier/mnist_lenet.ckpt for mnist and
-// mnist-test, "" for any other (none is shipped; pass a `gan classifier train` file instead).
+// The shipped classifier for a data set spec: <data_dir>/classifier/mnist_lenet.ckpt for mnist,
+// mnist-test, mnist-full and mnist-full-test, "" for any other (none is shipped; pass a `gan classifier train` file instead).
 std::string default_classifier_path(const std::string& data, const std::string& data_dir);
 
 // Throws std::runtime_error, naming the classifier (e.g. its path) and the images, when the
