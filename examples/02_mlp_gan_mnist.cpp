@@ -8,7 +8,6 @@
 // and checkpoints) through gan::training_step; here every line of it is in view.
 //
 //   build/examples/02_mlp_gan_mnist [--epochs N] [--out DIR] [--smoke]
-#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -19,6 +18,7 @@
 #include "gan/io/png.h"
 #include "gan/losses/objectives.h"
 #include "gan/models/gan_models.h"
+#include "gan/ops/activations.h"
 #include "gan/optim/adam.h"
 
 using namespace gan;
@@ -90,8 +90,8 @@ int main(int argc, char** argv) {
       g_optimizer.step();
 
       for (int i = 0; i < batch; ++i) {
-        d_real_sum += 1.0 / (1.0 + std::exp(-d_real_logits.value().data[i]));
-        d_fake_sum += 1.0 / (1.0 + std::exp(-d_fake_logits.value().data[i]));
+        d_real_sum += sigmoid_value(d_real_logits.value().data[i]);  // D = sigmoid(logit)
+        d_fake_sum += sigmoid_value(d_fake_logits.value().data[i]);
       }
     }
     // 6. Artefacts: D's average beliefs (at equilibrium both tend to 1/2) and a grid from fixed z.

@@ -17,6 +17,7 @@
 #include "gan/data/dataset.h"
 #include "gan/losses/objectives.h"
 #include "gan/models/gan_models.h"
+#include "gan/ops/activations.h"
 #include "gan/optim/adam.h"
 
 using namespace gan;
@@ -36,7 +37,7 @@ double mean_gradient_magnitude(Variable (*g_loss)(const Variable&), const Tensor
 
 double mean_probability(const Tensor& logits) {
   double sum = 0;
-  for (float l : logits.data) sum += 1.0 / (1.0 + std::exp(-l));
+  for (float l : logits.data) sum += sigmoid_value(l);  // D = sigmoid(logit)
   return sum / logits.numel();
 }
 

@@ -1,21 +1,42 @@
+// Same bytes on every CPU and build: Eigen's vectorised loops (the dot products and rank-2
+// updates of its tridiagonalisation, its matrix products) combine partial sums in an order set by
+// the SIMD width, so an AVX2 and an AVX-512 build would differ in the last bits. Scalar Eigen sums
+// in the order its source fixes (and -ffp-contract=off, set in CMakeLists.txt, keeps every a*b+c
+// as written). Its OpenMP would split the work by thread count: off too. Both must come before
+// the first Eigen include.
+#define EIGEN_DONT_VECTORIZE
+#define EIGEN_DONT_PARALLELIZE
 #include "gan/metrics/linear_algebra.h"
 
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <stdexcept>
 #include <string>
 
 namespace gan::metrics {
 
+namespace {
+
+// Our Matrix seen by Eigen, without a copy: same row-major layout.
+using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ConstMatrixMap = Eigen::Map<const RowMajorMatrix>;
+using MatrixMap = Eigen::Map<RowMajorMatrix>;
+
+ConstMatrixMap as_eigen(const Matrix& a) { return ConstMatrixMap(a.data.data(), a.rows, a.cols); }
+
+void require_square(const char* function, const Matrix& a) {
+  if (a.rows != a.cols) {
+    throw std::invalid_argument(std::string(function) + ": a must be square (D, D), got (" +
+                                std::to_string(a.rows) + ", " + std::to_string(a.cols) + ")");
+  }
+}
+
+}  // namespace
+
 Matrix::Matrix(int rows_, int cols_, double fill)
     : rows(rows_), cols(cols_), data(static_cast<size_t>(rows_) * cols_, fill) {}
-
-Matrix Matrix::identity(int n) {
-  Matrix I(n, n);
-  for (int i = 0; i < n; ++i) I(i, i) = 1.0;
-  return I;
-}
 
 Matrix multiply(const Matrix& a, const Matrix& b) {
   if (a.cols != b.rows) {
@@ -92,10 +113,7 @@ Matrix covariance(const Tensor& x, const std::vector<double>& mean) {
 }
 
 SymmetricEigen symmetric_eigen(const Matrix& a) {
-  if (a.rows != a.cols) {
-    throw std::invalid_argument("symmetric_eigen: a must be square (D, D), got (" + std::to_string(a.rows) +
-                                ", " + std::to_string(a.cols) + ")");
-  }
+  require_square("symmetric_eigen", a);
   int D = a.rows;
   double norm_squared = 0.0;
   for (double value : a.data) norm_squared += value * value;
@@ -108,62 +126,20 @@ SymmetricEigen symmetric_eigen(const Matrix& a) {
       }
     }
   }
-
-  Matrix A = a;
-  Matrix V = Matrix::identity(D);
-  constexpr int kMaxSweeps = 100;  // never reached in practice: convergence is quadratic
-  int sweep = 0;
-  for (;; ++sweep) {
-    double off_squared = 0.0;
-    for (int p = 0; p < D; ++p) {
-      for (int q = p + 1; q < D; ++q) off_squared += 2.0 * A(p, q) * A(p, q);
-    }
-    if (off_squared <= 1e-28 * norm_squared) break;
-    if (sweep == kMaxSweeps) {
-      throw std::runtime_error("symmetric_eigen: Jacobi did not converge in " + std::to_string(kMaxSweeps) +
-                               " sweeps");
-    }
-    for (int p = 0; p < D; ++p) {
-      for (int q = p + 1; q < D; ++q) {
-        double a_pq = A(p, q);
-        if (a_pq == 0.0) continue;
-        // The rotation J = [[c, s], [-s, c]] in the (p, q) plane with (J^T A J)_pq = 0:
-        // t = tan(phi) solves t^2 + 2 theta t - 1 = 0, theta = (a_qq - a_pp) / (2 a_pq); the
-        // smaller root (|phi| <= pi/4) keeps the rotation close to the identity, which is what
-        // makes the sweeps converge.
-        double theta = (A(q, q) - A(p, p)) / (2.0 * a_pq);
-        double t = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::hypot(theta, 1.0));
-        double c = 1.0 / std::sqrt(t * t + 1.0);
-        double s = t * c;
-        for (int k = 0; k < D; ++k) {  // A <- A J: columns p and q
-          double a_kp = A(k, p), a_kq = A(k, q);
-          A(k, p) = c * a_kp - s * a_kq;
-          A(k, q) = s * a_kp + c * a_kq;
-        }
-        for (int k = 0; k < D; ++k) {  // A <- J^T A: rows p and q
-          double a_pk = A(p, k), a_qk = A(q, k);
-          A(p, k) = c * a_pk - s * a_qk;
-          A(q, k) = s * a_pk + c * a_qk;
-        }
-        A(p, q) = A(q, p) = 0.0;  // zero by construction; do not keep the rounding residue
-        for (int k = 0; k < D; ++k) {  // V <- V J accumulates the eigenvectors
-          double v_kp = V(k, p), v_kq = V(k, q);
-          V(k, p) = c * v_kp - s * v_kq;
-          V(k, q) = s * v_kp + c * v_kq;
-        }
-      }
-    }
+  // Eigen reads the lower triangle only; the check above makes that the whole matrix.
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(as_eigen(a));
+  if (solver.info() != Eigen::Success) {
+    throw std::runtime_error("symmetric_eigen: Eigen's QR iteration did not converge");
   }
-
-  std::vector<int> order(D);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int i, int j) { return A(i, i) > A(j, j); });
+  // Eigen sorts the eigenvalues ascending; we list the largest first.
+  const Eigen::VectorXd& values = solver.eigenvalues();
+  const Eigen::MatrixXd& vectors = solver.eigenvectors();
   SymmetricEigen result;
   result.values.resize(D);
   result.vectors = Matrix(D, D);
   for (int r = 0; r < D; ++r) {
-    result.values[r] = A(order[r], order[r]);
-    for (int k = 0; k < D; ++k) result.vectors(k, r) = V(k, order[r]);
+    result.values[r] = values(D - 1 - r);
+    for (int k = 0; k < D; ++k) result.vectors(k, r) = vectors(k, D - 1 - r);
   }
   return result;
 }
@@ -195,37 +171,20 @@ Matrix sqrt_psd(const Matrix& a) {
 }
 
 Matrix cholesky(const Matrix& a) {
-  if (a.rows != a.cols) {
-    throw std::invalid_argument("cholesky: a must be square (D, D), got (" + std::to_string(a.rows) + ", " +
-                                std::to_string(a.cols) + ")");
-  }
+  require_square("cholesky", a);
   int D = a.rows;
-  Matrix L(D, D);
-  // Column by column: L_jj = sqrt(a_jj - sum_k L_jk^2), L_ij = (a_ij - sum_k L_ik L_jk) / L_jj.
-  for (int j = 0; j < D; ++j) {
-    double pivot = a(j, j);
-    for (int k = 0; k < j; ++k) pivot -= L(j, k) * L(j, k);
-    if (!(pivot > 0.0)) {
-      throw std::invalid_argument("cholesky: a must be positive definite, pivot " + std::to_string(j) +
-                                  " is " + std::to_string(pivot));
-    }
-    L(j, j) = std::sqrt(pivot);
-    for (int i = j + 1; i < D; ++i) {
-      double sum = a(i, j);
-      for (int k = 0; k < j; ++k) sum -= L(i, k) * L(j, k);
-      L(i, j) = sum / L(j, j);
-    }
+  Eigen::LLT<Eigen::MatrixXd> llt(as_eigen(a));  // reads the lower triangle
+  if (llt.info() != Eigen::Success) {
+    throw std::invalid_argument("cholesky: a must be positive definite, Eigen's LLT met a pivot <= 0");
   }
+  Matrix L(D, D);
+  MatrixMap(L.data.data(), D, D) = llt.matrixL();  // the strict upper triangle stays 0
   return L;
 }
 
 void solve_lower(const Matrix& L, double* b) {
-  for (int i = 0; i < L.rows; ++i) {
-    double sum = b[i];
-    const double* L_row = L.row(i);
-    for (int k = 0; k < i; ++k) sum -= L_row[k] * b[k];
-    b[i] = sum / L_row[i];
-  }
+  Eigen::Map<Eigen::VectorXd> y(b, L.rows);
+  as_eigen(L).triangularView<Eigen::Lower>().solveInPlace(y);
 }
 
 double log_det_from_cholesky(const Matrix& L) {

@@ -1,6 +1,7 @@
 #include "gan/ops/activations.h"
 
 #include "gan/kernels/elementwise.h"
+#include "gan/kernels/math_functions.h"
 
 namespace gan {
 
@@ -29,7 +30,7 @@ Variable sigmoid(const Variable& x) {
 
 Variable tanh(const Variable& x) {
   Tensor y(x.shape());
-  kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = std::tanh(x); }, x.value().ptr());
+  kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = kernels::tanh(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "tanh", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.2)
@@ -93,7 +94,7 @@ Variable log_softmax(const Variable& x) {
     // (D.4.6), with softmax(x) = exp(y)
     kernels::broadcast_map(view, grad_buffer(*x).ptr(), dy_sum.ptr(),
                            [](float& dx, float dy_sum, float dy, float y) {
-                             dx += dy - std::exp(y) * dy_sum;
+                             dx += dy - kernels::exp(y) * dy_sum;
                            }, dy.ptr(), y.ptr());
   });
 }
@@ -106,7 +107,7 @@ Variable softmax(const Variable& x) {
   kernels::logsumexp_rows(N, D, x.value().ptr(), lse.ptr());
   Tensor y(x.shape());  // exp(x - lse) = exp(x) / sum_e exp(x[n, e]), with no overflow
   kernels::broadcast_map(view, y.ptr(), lse.ptr(),
-                         [](float& y, float lse, float x) { y = std::exp(x - lse); }, x.value().ptr());
+                         [](float& y, float lse, float x) { y = kernels::exp(x - lse); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "softmax",
                      [x = x.node(), y = std::move(saved_y), view, N](const Tensor& dy) {

@@ -1,10 +1,10 @@
 #include "gan/ops/loss_ops.h"
 
-#include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include "gan/kernels/elementwise.h"
+#include "gan/kernels/math_functions.h"
 #include "gan/ops/activations.h"
 
 namespace gan {
@@ -72,7 +72,7 @@ Variable cross_entropy(const Variable& logits, const std::vector<int>& labels) {
     float* dx = grad_buffer(*x).ptr();
     // (D.6.5): softmax(x) = exp(x - lse), then minus one at each row's label.
     kernels::broadcast_map(kernels::BroadcastView{1, 1, N, D, 1}, dx, lse.ptr(),
-                           [scale](float& dx, float lse, float x) { dx += scale * std::exp(x - lse); },
+                           [scale](float& dx, float lse, float x) { dx += scale * kernels::exp(x - lse); },
                            x->value.ptr());
     for (int n = 0; n < N; ++n) dx[int64_t{n} * D + labels[n]] -= scale;
   });

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gan/kernels/elementwise.h"
+#include "gan/kernels/math_functions.h"
 
 namespace gan {
 
@@ -16,7 +17,7 @@ Tensor saved_output(const Tensor& y, const Variable& x) {
 
 Variable exp(const Variable& x) {
   Tensor y(x.shape());
-  kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = std::exp(x); }, x.value().ptr());
+  kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = kernels::exp(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "exp", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.3.1)
@@ -26,7 +27,7 @@ Variable exp(const Variable& x) {
 
 Variable log(const Variable& x) {
   Tensor y(x.shape());
-  kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = std::log(x); }, x.value().ptr());
+  kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = kernels::log(x); }, x.value().ptr());
   return make_result(std::move(y), {x}, "log", [x = x.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.3.2)
                  [](float& dx, float dy, float x) { dx += dy / x; }, dy.ptr(), x->value.ptr());

@@ -1,9 +1,9 @@
 #include "gan/optim/adam.h"
 
-#include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "gan/kernels/math_functions.h"
 #include "gan/kernels/optimizer.h"
 
 namespace gan {
@@ -36,8 +36,10 @@ void Adam::set_lr(float lr) {
 void Adam::step() {
   ++t_;
   // 1 - beta^t in double: for beta2 = 0.999 the float power would lose digits in the first steps.
-  float bias_correction1 = static_cast<float>(1.0 - std::pow(double{settings_.beta1}, static_cast<double>(t_)));
-  float bias_correction2 = static_cast<float>(1.0 - std::pow(double{settings_.beta2}, static_cast<double>(t_)));
+  // beta^t by repeated squaring, not std::pow, whose last bit is up to the library; it depends on
+  // t alone, so a run resumed from a checkpoint (which saves t) continues with the same bits.
+  float bias_correction1 = static_cast<float>(1.0 - kernels::integer_power(settings_.beta1, t_));
+  float bias_correction2 = static_cast<float>(1.0 - kernels::integer_power(settings_.beta2, t_));
   for (size_t i = 0; i < parameters_.size(); ++i) {
     Variable theta = parameters_[i].variable;
     const Tensor& g = theta.grad();

@@ -5,6 +5,7 @@
 
 #include "gan/autograd/variable.h"
 #include "gan/kernels/elementwise.h"
+#include "gan/ops/activations.h"
 
 namespace gan {
 
@@ -12,11 +13,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// mean over the batch of D = sigmoid(logit)
+// mean over the batch of D = sigmoid(logit), summed in double in kernels::sum's fixed order
 double mean_probability(const Tensor& logits) {
-  double sum = 0.0;
-  for (float logit : logits.data) sum += 1.0 / (1.0 + std::exp(-static_cast<double>(logit)));
-  return sum / static_cast<double>(logits.numel());
+  return kernels::sum(logits.numel(), [](float logit) { return sigmoid_value(logit); }, logits.ptr()) /
+         static_cast<double>(logits.numel());
 }
 
 // Batch norm layers update their running statistics on every training-mode forward pass. The

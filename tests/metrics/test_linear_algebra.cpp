@@ -16,6 +16,11 @@ Matrix random_symmetric(int D, gan::Rng& rng) {
   }
   return a;
 }
+Matrix identity(int D) {
+  Matrix I(D, D);
+  for (int i = 0; i < D; ++i) I(i, i) = 1.0;
+  return I;
+}
 double max_abs_difference(const Matrix& a, const Matrix& b) {
   double worst = 0.0;
   for (size_t k = 0; k < a.data.size(); ++k) worst = std::max(worst, std::abs(a.data[k] - b.data[k]));
@@ -48,7 +53,7 @@ TEST_CASE("symmetric_eigen finds the eigenpairs of a 2x2 by hand", "[metrics]") 
 
 TEST_CASE("symmetric_eigen reconstructs random symmetric matrices with orthonormal vectors", "[metrics]") {
   gan::Rng rng(3);
-  for (int D : {1, 7, 33}) {
+  for (int D : {1, 7, 33, 128}) {  // 128: FID's feature size, past Eigen's blocked Householder threshold
     Matrix a = random_symmetric(D, rng);
     SymmetricEigen e = symmetric_eigen(a);
     Matrix scaled = e.vectors;  // V diag(values)
@@ -57,7 +62,7 @@ TEST_CASE("symmetric_eigen reconstructs random symmetric matrices with orthonorm
     }
     INFO("D=" << D);
     CHECK(max_abs_difference(multiply(scaled, transpose(e.vectors)), a) < 1e-12);
-    CHECK(max_abs_difference(multiply(transpose(e.vectors), e.vectors), Matrix::identity(D)) < 1e-12);
+    CHECK(max_abs_difference(multiply(transpose(e.vectors), e.vectors), identity(D)) < 1e-12);
     for (int i = 1; i < D; ++i) CHECK(e.values[i - 1] >= e.values[i]);
   }
   Matrix not_symmetric(2, 2);
@@ -65,13 +70,36 @@ TEST_CASE("symmetric_eigen reconstructs random symmetric matrices with orthonorm
   CHECK_THROWS_WITH(symmetric_eigen(not_symmetric), Catch::Contains("must be symmetric"));
 }
 
+TEST_CASE("sqrt_psd of a known SPD matrix is its known root", "[metrics][golden]") {
+  // [[2, 1], [1, 2]]^2 = [[5, 4], [4, 5]]; the root is the one with positive eigenvalues (3, 1).
+  Matrix A(2, 2);
+  A.data = {5, 4, 4, 5};
+  Matrix S = sqrt_psd(A);
+  CHECK(S(0, 0) == Approx(2.0).epsilon(1e-14));
+  CHECK(S(0, 1) == Approx(1.0).epsilon(1e-14));
+  CHECK(S(1, 0) == Approx(1.0).epsilon(1e-14));
+  CHECK(S(1, 1) == Approx(2.0).epsilon(1e-14));
+  // diag(4, 9, 0.25) in a rotated basis R: the root is R diag(2, 3, 0.5) R^T.
+  double c = std::cos(0.3), s = std::sin(0.3);
+  Matrix R(3, 3);
+  R.data = {c, -s, 0, s, c, 0, 0, 0, 1};
+  Matrix D2(3, 3), D1(3, 3);
+  D2.data = {4, 0, 0, 0, 9, 0, 0, 0, 0.25};
+  D1.data = {2, 0, 0, 0, 3, 0, 0, 0, 0.5};
+  Matrix root = sqrt_psd(multiply(multiply(R, D2), transpose(R)));
+  CHECK(max_abs_difference(root, multiply(multiply(R, D1), transpose(R))) < 1e-14);
+}
+
 TEST_CASE("sqrt_psd squares back, handles singular matrices, rejects indefinite ones", "[metrics]") {
   gan::Rng rng(4);
-  Matrix B = random_symmetric(7, rng);
-  Matrix A = multiply(B, transpose(B));  // PSD
-  Matrix S = sqrt_psd(A);
-  CHECK(max_abs_difference(multiply(S, S), A) < 1e-10);
-  CHECK(max_abs_difference(S, transpose(S)) < 1e-12);
+  for (int D : {7, 128}) {
+    Matrix B = random_symmetric(D, rng);
+    Matrix A = multiply(B, transpose(B));  // PSD
+    Matrix S = sqrt_psd(A);
+    INFO("D=" << D);
+    CHECK(max_abs_difference(multiply(S, S), A) < 1e-10);
+    CHECK(max_abs_difference(S, transpose(S)) < 1e-12);
+  }
   Matrix singular(2, 2);  // rank 1: [[1, 1], [1, 1]], sqrt = [[1, 1], [1, 1]] / sqrt 2
   singular.data = {1, 1, 1, 1};
   Matrix root = sqrt_psd(singular);

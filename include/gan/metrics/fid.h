@@ -21,8 +21,9 @@
 // FID"), so FIDs are only comparable at equal sample sizes; the standard protocol uses 50k
 // generated samples (10k at least). N >= 2 is required; N > D (a full-rank covariance)
 // is NOT required: the matrix square roots are defined for singular PSD matrices too, though the
-// estimate is then poor. Cost: O(N D^2) for the covariances plus two Jacobi eigendecompositions,
-// O(D^3) each (D = 128: ~0.1 s; D = 2048 Inception features would take minutes).
+// estimate is then poor. Cost: O(N D^2) for the covariances plus two symmetric
+// eigendecompositions (Eigen's), O(D^3) each: ~2 ms each at D = 128 (FID of 2000 x 128 features
+// in ~20 ms all told), ~0.4 s at D = 784; D = 2048 Inception features would take seconds.
 //
 //   Tensor real_features = ..., fake_features = ...;   // (N_r, D), (N_g, D)
 //   double score = fid(real_features, fake_features);  // 0 for identical statistics

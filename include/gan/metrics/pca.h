@@ -6,10 +6,11 @@
 // Sec. 8.2.4; Halko, Martinsson and Tropp 2011 for the oversampling). Keep q = k + 10 orthonormal
 // columns Q (D, q), started random; repeat Q <- orth(X_c^T (X_c Q)) with X_c the centred data,
 // which multiplies by C (N - 1) without forming it, two GEMMs of O(N D q) per step; then one
-// Rayleigh-Ritz step: the eigendecomposition of the small (q, q) matrix Q^T C Q (Jacobi) turns Q
-// into eigenvector estimates. A component converges like (lambda_{q+1} / lambda_i)^iterations,
-// so the extra columns make the top k accurate in a few dozen steps. For D = 784 that is a few
-// hundred GEMMs of (N, 784, 20) instead of a 784 x 784 Jacobi (minutes).
+// Rayleigh-Ritz step: the eigendecomposition of the small (q, q) matrix Q^T C Q
+// (symmetric_eigen) turns Q into eigenvector estimates. A component converges like
+// (lambda_{q+1} / lambda_i)^iterations, so the extra columns make the top k accurate in a few
+// dozen steps. For D = 784 that is a few dozen float GEMMs of (N, 784, 20), O(N D q) each,
+// instead of forming C in double, O(N D^2), and decomposing all of it.
 //
 //   Pca pca = fit_pca(real, 10, rng);           // real: (N, D)
 //   Matrix z = project(pca, fake);              // (N_f, 10), in the real data's PCA coordinates
