@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   const int N = std::min(limit, mnist.images.size(0));
   const int batch = 64;
 
-  // 2. Models: the MLP GAN (the architecture of ../shared/bench/torch_gan_bench.py).
+  // 2. Models: the MLP GAN of include/gan/models/mlp_gan.h.
   //    G: z (N, 100) -> 256 -> 512 -> 1024 -> 784 -> (N, 1, 28, 28), tanh
   //    D: (N, 1, 28, 28) -> 784 -> 512 -> 256 -> 1 logit
   Rng init_rng(1);

@@ -1,4 +1,4 @@
-// gan bench: training steps per second, timed the way ../shared/bench/torch_gan_bench.py times
+// gan bench: training steps per second, timed the way `tests/bench/torch_reference.py bench` times
 // PyTorch, so that the two print comparable `key=value` lines:
 //   same architectures (models/mlp_gan.h, models/dcgan.h), Adam 2e-4 / (0.5, 0.999), the
 //   non-saturating objective, a pool of 8 random MNIST-shaped batches in [-1, 1], a fresh z every
@@ -61,7 +61,7 @@ double peak_rss_megabytes() {
 }  // namespace
 
 int bench_command(const Arguments& arguments) {
-  CommandLine args("gan bench", "Time GAN training steps, printed like ../shared/bench/torch_gan_bench.py.",
+  CommandLine args("gan bench", "Time GAN training steps, printed like tests/bench/torch_reference.py bench.",
                    arguments);
   std::string model = args.option_choice("--model", "dcgan", {"mlp", "dcgan"}, "architecture");
   int threads = static_cast<int>(args.option_int("--threads", 1, "OpenMP threads", 1, 1024));

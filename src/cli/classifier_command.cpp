@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kDataHelp = "mnist | mnist-test | mnist-full | mnist-full-test | fashion | fashion-test | quickdraw:PATH[,PATH...] | idx:IMAGES[,LABELS]";
+const char* const kDataHelp = "mnist | mnist-test | mnist-full | mnist-full-test | fashion | fashion-test | quickdraw | quickdraw:PATH[,PATH...] | idx:IMAGES[,LABELS]";
 
 // Fails before the training when the weights could not be written after it.
 void check_writable(const std::string& path) {

@@ -8,7 +8,7 @@
 //              mmd, wasserstein, sliced-wasserstein, dist-diff   the pixel values, flattened
 //   features   everything but ssim and diversity, on the values as given; is and modes only
 //              when each row is a probability vector
-//   scores     auc, wasserstein (exact 1-D), sliced-wasserstein, mmd
+//   scores     auc, wasserstein (exact 1-D, any N on each side), sliced-wasserstein, mmd
 //
 // Every metric draws from its own Rng(seed), so `gan metric kid` and the kid of `gan metric all`
 // agree.
@@ -149,7 +149,7 @@ std::string raw_source(const MetricInput& input) {
 JsonValue auc(Context& c) {
   for (const MetricInput* input : {c.real, &c.fake}) {
     if (input->kind != InputKind::Scores) {
-      throw NotApplicable("auc needs scores (N), higher = more real; " + input->path + " holds " +
+      throw NotApplicable("auc needs scores (N) or (N, 1), higher = more real; " + input->path + " holds " +
                           kind_name(input->kind) + " " + input->values.shape.str());
     }
   }
@@ -205,7 +205,9 @@ JsonValue mmd(Context& c) {
 }
 
 JsonValue dist_diff(Context& c) {
-  if (c.fake.kind == InputKind::Scores) throw NotApplicable("dist-diff needs features or images, not scores (N)");
+  if (c.fake.kind == InputKind::Scores) {
+    throw NotApplicable("dist-diff needs features or images, not scores (N) or (N, 1)");
+  }
   metrics::DistDiffSettings settings = c.settings.dist_diff;
   Tensor real = c.real->flattened(), fake = c.fake.flattened();
   settings.dimensions = std::min(settings.dimensions, real.size(1));  // PCA keeps at most D directions
@@ -364,10 +366,10 @@ const Metric kMetrics[] = {
     {"ssim", true, ssim, "SSIM of image n of --real with image n of --fake, mean over n"},
     {"diversity", false, diversity, "1 / mean pairwise SSIM of --fake"},
     {"mmd", true, mmd, "unbiased Gaussian-kernel MMD^2 on the values as given"},
-    {"wasserstein", true, wasserstein, "exact W1: 1-D for scores, optimal assignment for equal N <= 2000"},
+    {"wasserstein", true, wasserstein, "exact W1: 1-D for scores (any N), optimal assignment for equal N <= 2000"},
     {"sliced-wasserstein", true, sliced_wasserstein, "mean W1 over random 1-D projections"},
     {"dist-diff", true, dist_diff, "KL between mixtures fitted in the real data's PCA space"},
-    {"auc", true, auc, "ROC area of real vs fake scores (N), higher = more real"},
+    {"auc", true, auc, "ROC area of real vs fake scores (N) or (N, 1), higher = more real"},
 };
 
 std::string metric_names() {
@@ -381,10 +383,12 @@ void print_metric_list() {
   for (const Metric& metric : kMetrics) std::printf("  %-19s %s\n", metric.name, metric.help);
   std::printf("  %-19s every metric that applies to the files; the others are listed under \"skipped\"\n", "all");
   std::printf(
-      "\nFiles: .npy (float32 or uint8) or IDX images. Rank 1 (N): scores; rank 2 (N, D): features;\n"
-      "rank 3 (N, H, W) or 4 (N, C, H, W), and IDX: images. fid, kid, precision-recall, is and modes\n"
-      "see images through the classifier; ssim and diversity see the pixels; mmd, wasserstein,\n"
-      "sliced-wasserstein and dist-diff the flattened pixels. Features are used as given.\n");
+      "\nFiles: .npy (float32 or uint8) or IDX images. Rank 1 (N) or a column (N, 1): scores;\n"
+      "rank 2 (N, D), D >= 2: features; rank 3 (N, H, W) or 4 (N, C, H, W), and IDX: images.\n"
+      "fid, kid, precision-recall, is and modes see images through the classifier; ssim and\n"
+      "diversity see the pixels; mmd, wasserstein, sliced-wasserstein and dist-diff the flattened\n"
+      "pixels. Features are used as given. Scores go to auc and to the exact 1-D wasserstein, which\n"
+      "takes any N on each side.\n");
 }
 
 }  // namespace

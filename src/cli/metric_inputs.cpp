@@ -102,7 +102,7 @@ MetricInput read_metric_input(const std::string& path, const std::string& range)
     }
   }
   const int N = shape[0];
-  if (shape.size() == 1) {
+  if (shape.size() == 1 || (shape.size() == 2 && shape[1] == 1)) {
     input.kind = InputKind::Scores;
     input.values = Tensor::from({N, 1}, std::move(values));
   } else if (shape.size() == 2) {

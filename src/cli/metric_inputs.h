@@ -1,8 +1,8 @@
 // The files `gan metric` compares: a .npy array or an IDX image file, read into one of three
 // kinds by its rank:
 //
-//   rank 1 (N)                           scores, e.g. D's logits: AUC, 1-D Wasserstein
-//   rank 2 (N, D)                        features (or class probabilities) used as given
+//   rank 1 (N), or a column (N, 1)       scores, e.g. D's logits: AUC, 1-D Wasserstein
+//   rank 2 (N, D), D >= 2                features (or class probabilities) used as given
 //   rank 3 (N, H, W), rank 4 (N, C, H, W), IDX images
 //                                        images, rescaled to [-1, 1], the range of G's tanh
 //
@@ -38,7 +38,9 @@ struct MetricInput {
 
 const char* kind_name(InputKind kind);  // "scores", "features", "images"
 
-// Files ending in .npy are read as NumPy arrays, any other as IDX images (.gz or not). Throws
+// Files ending in .npy are read as NumPy arrays, any other as IDX images (.gz or not). A column
+// (N, 1) is scores, not one-dimensional features: NumPy code keeps D's outputs in that shape (as
+// PyTorch returns them), and a single feature is one score per sample all the same. Throws
 // std::runtime_error naming the file: unreadable or malformed (the readers' messages), rank 0,
 // no samples, a non-finite value, an image value outside `range`.
 // range: auto | uint8 | 0to1 | minus1to1.

@@ -6,6 +6,7 @@
 #include "gan/io/checkpoint.h"
 #include "gan/io/npy.h"
 #include "gan/io/png.h"
+#include "gan/kernels/parallel.h"
 #include "gan/train/training_state.h"
 
 namespace gan::cli {
@@ -18,12 +19,14 @@ int sample_command(const Arguments& arguments) {
   int columns = static_cast<int>(args.option_int("--columns", 8, "grid columns (PNG)", 1, 4096));
   long long label = args.option_int("--label", -1, "class of every sample for conditional models (-1: cycle through classes)", -1);
   uint64_t seed = static_cast<uint64_t>(args.option_int("--seed", 0, "seed for z", 0));
+  int threads = args.option_threads();
   if (args.help_requested()) {
     args.print_help();
     return 0;
   }
   args.finish();
   if (checkpoint_path.empty()) throw UsageError("gan sample: --checkpoint is required");
+  if (threads > 0) kernels::set_num_threads(threads);
   bool png = out.size() > 4 && out.compare(out.size() - 4, 4, ".png") == 0;
   bool npy = out.size() > 4 && out.compare(out.size() - 4, 4, ".npy") == 0;
   if (!png && !npy) throw UsageError("gan sample: --out must end in .png or .npy, got '" + out + "'");

@@ -4,6 +4,8 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "gan/models/gan_models.h"
+#include "gan/nn/init.h"
 #include "gan/train/interrupt.h"
 #include "gan/train/trainer.h"
 
@@ -35,6 +37,9 @@ int train_command(const Arguments& arguments) {
   TrainConfig defaults;
   TrainConfig config;
   config.model = args.option_choice("--model", defaults.model, {"mlp", "dcgan"}, "architecture");
+  config.init = args.option_choice("--init", default_init(config.model), nn::init_scheme_names(),
+                                   "initialisation (default: dcgan for --model dcgan, pytorch-default for mlp; "
+                                   "see docs/initialisation.md)");
   config.conditional = args.flag("--conditional", "condition G and D on the class label");
   config.loss = args.option_choice("--loss", defaults.loss, {"minimax", "nonsaturating", "lsgan", "hinge", "wgan"},
                                    "objective");

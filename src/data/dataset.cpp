@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 const char kValidForms[] =
     "mnist, mnist-test, mnist-full, mnist-full-test, fashion, fashion-test, "
-    "quickdraw:PATH[,PATH...] (.npy files or folders of them), "
+    "quickdraw, quickdraw:PATH[,PATH...] (.npy files or folders of them), "
     "idx:IMAGES[,LABELS]";
 const char kFashionFolder[] = "/usr/share/datasets/fashion-mnist";
 
@@ -180,6 +180,7 @@ Dataset load_dataset(const std::string& spec, const std::string& data_dir) {
   if (spec == "mnist" || spec == "mnist-test") return load_mnist(data_dir, spec == "mnist-test", false);
   if (spec == "mnist-full" || spec == "mnist-full-test") return load_mnist(data_dir, spec == "mnist-full-test", true);
   if (spec == "fashion" || spec == "fashion-test") return load_fashion(spec == "fashion-test");
+  if (spec == "quickdraw") return load_quickdraw({join_path(data_dir, "quickdraw")});
   const size_t colon = spec.find(':');
   const std::string kind = spec.substr(0, colon);
   const std::vector<std::string> paths = split(colon == std::string::npos ? "" : spec.substr(colon + 1), ',');

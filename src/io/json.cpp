@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "gan/io/csv.h"
+#include "gan/io/text_scanner.h"
 
 namespace gan {
 
@@ -107,53 +108,31 @@ const JsonValue& JsonValue::at(const std::string& key) const {
 
 namespace {
 
-// Recursive descent over RFC 8259's grammar; `position_` is the byte being looked at.
+// Recursive descent over RFC 8259's grammar; `scan_` holds the byte being looked at.
 class JsonParser {
  public:
-  JsonParser(const std::string& text, const std::string& source) : text_(text), source_(source) {}
+  JsonParser(const std::string& text, const std::string& source) : scan_(text), source_(source) {}
 
   JsonValue parse_document() {
     JsonValue value = parse_value();
-    skip_space();
-    if (position_ != text_.size()) fail_expected("the end of the text after the value");
+    if (!scan_.next_is_end()) fail_expected("the end of the text after the value");
     return value;
   }
 
  private:
   [[noreturn]] void fail(const std::string& message) const {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < position_ && i < text_.size(); ++i) {
-      if (text_[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    throw std::runtime_error(source_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message);
+    throw std::runtime_error(source_ + ":" + scan_.line_column() + ": " + message);
   }
   [[noreturn]] void fail_expected(const std::string& what) const {
-    std::string got = position_ >= text_.size() ? "the end of the text" : "'" + std::string(1, text_[position_]) + "'";
-    fail("expected " + what + ", got " + got);
-  }
-  void skip_space() {
-    while (position_ < text_.size() && (text_[position_] == ' ' || text_[position_] == '\t' ||
-                                        text_[position_] == '\n' || text_[position_] == '\r')) {
-      ++position_;
-    }
-  }
-  bool next_is(char c) {
-    skip_space();
-    return position_ < text_.size() && text_[position_] == c;
+    fail("expected " + what + ", got " + scan_.describe_next());
   }
   void expect(char c, const std::string& context) {
-    if (!next_is(c)) fail_expected(std::string("'") + c + "' " + context);
-    ++position_;
+    if (!scan_.skip_if(c)) fail_expected(std::string("'") + c + "' " + context);
   }
 
   JsonValue parse_value() {
-    skip_space();
-    char c = position_ < text_.size() ? text_[position_] : '\0';
+    scan_.skip_space();
+    char c = scan_.peek();
     if (c == '{' || c == '[') {
       // One level of recursion per level of nesting: the limit keeps a file of a million '['
       // from overflowing the stack. gan.cpp's own files nest a few levels deep.
@@ -165,84 +144,69 @@ class JsonParser {
     }
     if (c == '"') return JsonValue(parse_string());
     if (c == '-' || (c >= '0' && c <= '9')) return JsonValue(parse_number());
-    for (const char* word : {"true", "false", "null"}) {
-      if (text_.compare(position_, std::string(word).size(), word) == 0) {
-        position_ += std::string(word).size();
-        return word[0] == 'n' ? JsonValue() : JsonValue(word[0] == 't');
-      }
-    }
+    if (scan_.skip_literal("true")) return JsonValue(true);
+    if (scan_.skip_literal("false")) return JsonValue(false);
+    if (scan_.skip_literal("null")) return JsonValue();
     fail_expected("a value (object, array, string, number, true, false or null)");
   }
 
   JsonValue parse_object() {
     JsonValue object = JsonValue::object();
-    ++position_;  // '{'
-    if (next_is('}')) {
-      ++position_;
-      return object;
-    }
+    scan_.take();  // '{'
+    if (scan_.skip_if('}')) return object;
     while (true) {
-      if (!next_is('"')) fail_expected("a string key");
-      size_t key_position = position_;
+      if (!scan_.next_is('"')) fail_expected("a string key");
+      size_t key_position = scan_.position();
       std::string key = parse_string();
       if (object.find(key)) {
-        position_ = key_position;
+        scan_.move_to(key_position);
         fail("duplicate key \"" + key + "\"");
       }
       expect(':', "after the key \"" + key + "\"");
       object.set(key, parse_value());
-      if (next_is('}')) {
-        ++position_;
-        return object;
-      }
+      if (scan_.skip_if('}')) return object;
       expect(',', "or '}' after the value of \"" + key + "\"");
     }
   }
 
   JsonValue parse_array() {
     JsonValue array = JsonValue::array();
-    ++position_;  // '['
-    if (next_is(']')) {
-      ++position_;
-      return array;
-    }
+    scan_.take();  // '['
+    if (scan_.skip_if(']')) return array;
     while (true) {
       array.push_back(parse_value());
-      if (next_is(']')) {
-        ++position_;
-        return array;
-      }
+      if (scan_.skip_if(']')) return array;
       expect(',', "or ']' after an array element");
     }
   }
 
   std::string parse_string() {
-    ++position_;  // the opening quote
+    scan_.take();  // the opening quote
     std::string value;
     while (true) {
-      if (position_ >= text_.size()) fail_expected("'\"' to close the string");
-      char c = text_[position_];
+      if (scan_.at_end()) fail_expected("'\"' to close the string");
+      char c = scan_.peek();
       if (c == '"') break;
       if (static_cast<unsigned char>(c) < 0x20) fail_expected("a character (control characters must be escaped)");
-      ++position_;
+      scan_.take();
       if (c != '\\') {
         value += c;
         continue;
       }
-      char escape = position_ < text_.size() ? text_[position_] : '\0';
+      char escape = scan_.peek();
       const std::string simple = "\"\\/bfnrt", meaning = "\"\\/\b\f\n\r\t";
       size_t index = simple.find(escape);
       if (escape != '\0' && index != std::string::npos) {
         value += meaning[index];
-        ++position_;
+        scan_.take();
       } else if (escape == 'u') {
-        ++position_;
+        scan_.take();
         append_utf8(value, parse_code_point());
       } else {
         fail_expected("an escape: one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
       }
     }
-    ++position_;  // the closing quote
+    scan_.take();  // the closing quote
     return value;
   }
 
@@ -250,19 +214,19 @@ class JsonParser {
   uint32_t parse_code_point() {
     uint32_t unit = parse_hex4();
     if (unit < 0xD800 || unit > 0xDBFF) return unit;
-    if (text_.compare(position_, 2, "\\u") != 0) fail_expected("\\u and the low half of a surrogate pair");
-    position_ += 2;
+    if (!scan_.skip_literal("\\u")) fail_expected("\\u and the low half of a surrogate pair");
     uint32_t low = parse_hex4();
     if (low < 0xDC00 || low > 0xDFFF) fail("expected a low surrogate (DC00 to DFFF) after a high one");
     return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
   }
   uint32_t parse_hex4() {
     uint32_t unit = 0;
-    for (int i = 0; i < 4; ++i, ++position_) {
-      char c = position_ < text_.size() ? text_[position_] : '\0';
+    for (int i = 0; i < 4; ++i) {
+      char c = scan_.peek();
       const char* hex = "0123456789abcdef";
       const char* digit = c != '\0' ? std::strchr(hex, std::tolower(static_cast<unsigned char>(c))) : nullptr;
       if (!digit) fail_expected("four hex digits after \\u");
+      scan_.take();
       unit = unit * 16 + static_cast<uint32_t>(digit - hex);
     }
     return unit;
@@ -288,39 +252,29 @@ class JsonParser {
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, checked here because strtod accepts more
   // (hex, "inf", a leading '+').
   double parse_number() {
-    size_t start = position_;
+    const size_t start = scan_.position();
     auto digits = [&](const char* what) {
-      if (position_ >= text_.size() || text_[position_] < '0' || text_[position_] > '9') fail_expected(what);
-      while (position_ < text_.size() && text_[position_] >= '0' && text_[position_] <= '9') ++position_;
+      if (scan_.skip_digits() == 0) fail_expected(what);
     };
-    if (text_[position_] == '-') ++position_;
-    if (position_ < text_.size() && text_[position_] == '0') {
-      ++position_;
-    } else {
-      digits("a digit");
-    }
-    if (position_ < text_.size() && text_[position_] == '.') {
-      ++position_;
-      digits("a digit after the decimal point");
-    }
-    if (position_ < text_.size() && (text_[position_] == 'e' || text_[position_] == 'E')) {
-      ++position_;
-      if (position_ < text_.size() && (text_[position_] == '+' || text_[position_] == '-')) ++position_;
+    scan_.skip_literal("-");
+    if (!scan_.skip_literal("0")) digits("a digit");
+    if (scan_.skip_literal(".")) digits("a digit after the decimal point");
+    if (scan_.skip_literal("e") || scan_.skip_literal("E")) {
+      if (!scan_.skip_literal("+")) scan_.skip_literal("-");
       digits("a digit in the exponent");
     }
-    double value = std::strtod(text_.substr(start, position_ - start).c_str(), nullptr);
+    double value = std::strtod(scan_.text().substr(start, scan_.position() - start).c_str(), nullptr);
     if (std::isinf(value)) {
-      position_ = start;
+      scan_.move_to(start);
       fail("the number is too large for a double");
     }
     return value;
   }
 
   static constexpr int kMaxDepth = 256;
-  const std::string& text_;
+  TextScanner scan_;
   const std::string& source_;
-  size_t position_ = 0;
-  int depth_ = 0;  // arrays and objects open around position_
+  int depth_ = 0;  // arrays and objects open around the position
 };
 
 void write_string(const std::string& text, std::string& out) {

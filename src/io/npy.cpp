@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "gan/io/atomic_file.h"
+#include "gan/io/text_scanner.h"
 
 namespace gan {
 
@@ -32,13 +33,13 @@ struct Header {
 // are strings, True/False, or tuples of integers. Any key order, any whitespace, trailing commas.
 class HeaderParser {
  public:
-  HeaderParser(const std::string& text, const std::string& path) : text_(text), path_(path) {}
+  HeaderParser(const std::string& text, const std::string& path) : scan_(text), path_(path) {}
 
   Header parse() {
     Header header;
     bool has_descr = false, has_fortran_order = false, has_shape = false;
     expect('{', "at the start of the header dict");
-    while (!next_is('}')) {
+    while (!scan_.skip_if('}')) {
       std::string key = parse_string("a key");
       expect(':', "after the key '" + key + "'");
       if (key == "descr") {
@@ -53,10 +54,9 @@ class HeaderParser {
       } else {
         fail("unexpected key '" + key + "' (a .npy header has 'descr', 'fortran_order' and 'shape')");
       }
-      if (!next_is('}')) expect(',', "or '}' after the value of '" + key + "'");
+      if (!scan_.next_is('}')) expect(',', "or '}' after the value of '" + key + "'");
     }
-    ++position_;  // the '}' the loop stopped at
-    if (!next_is_end()) fail("unexpected text after the dict");
+    if (!scan_.next_is_end()) fail("unexpected text after the dict");
     for (auto [present, key] :
          {std::pair{has_descr, "descr"}, {has_fortran_order, "fortran_order"}, {has_shape, "shape"}}) {
       if (!present) throw std::runtime_error(path_ + ": header: the key '" + key + "' is missing");
@@ -66,71 +66,55 @@ class HeaderParser {
 
  private:
   [[noreturn]] void fail(const std::string& message) const {
-    std::string shown = text_.substr(0, text_.find_last_not_of(" \n") + 1);  // without the padding
-    throw std::runtime_error(path_ + ": header: " + message + " (header character " + std::to_string(position_) +
-                             " of \"" + shown + "\")");
-  }
-  void skip_space() {
-    while (position_ < text_.size() && (text_[position_] == ' ' || text_[position_] == '\t' ||
-                                        text_[position_] == '\r' || text_[position_] == '\n')) {
-      ++position_;
-    }
-  }
-  bool next_is(char c) {
-    skip_space();
-    return position_ < text_.size() && text_[position_] == c;
-  }
-  bool next_is_end() {
-    skip_space();
-    return position_ == text_.size();
+    const std::string& text = scan_.text();
+    std::string shown = text.substr(0, text.find_last_not_of(" \n") + 1);  // without the padding
+    throw std::runtime_error(path_ + ": header: " + message + " (header character " +
+                             std::to_string(scan_.position()) + " of \"" + shown + "\")");
   }
   void expect(char c, const std::string& context) {
-    if (!next_is(c)) fail(std::string("expected '") + c + "' " + context);
-    ++position_;
+    if (!scan_.skip_if(c)) fail(std::string("expected '") + c + "' " + context);
   }
   std::string parse_string(const std::string& what) {
-    skip_space();
-    char quote = position_ < text_.size() ? text_[position_] : '\0';
+    scan_.skip_space();
+    const size_t start = scan_.position();
+    char quote = scan_.peek();
     if (quote != '\'' && quote != '"') fail("expected a quoted string as " + what);
-    size_t end = text_.find(quote, position_ + 1);
-    if (end == std::string::npos) fail("unterminated string");
-    std::string value = text_.substr(position_ + 1, end - position_ - 1);
-    position_ = end + 1;
+    scan_.take();
+    std::string value;
+    while (!scan_.at_end() && scan_.peek() != quote) value += scan_.take();
+    if (scan_.at_end()) {
+      scan_.move_to(start);
+      fail("unterminated string");
+    }
+    scan_.take();  // the closing quote
     return value;
   }
   bool parse_bool() {
-    skip_space();
-    for (bool value : {true, false}) {
-      const std::string word = value ? "True" : "False";
-      if (text_.compare(position_, word.size(), word) == 0) {
-        position_ += word.size();
-        return value;
-      }
-    }
+    scan_.skip_space();
+    if (scan_.skip_literal("True")) return true;
+    if (scan_.skip_literal("False")) return false;
     fail("expected True or False as the value of 'fortran_order'");
   }
   std::vector<int64_t> parse_shape() {
     expect('(', "to open the tuple of 'shape'");
     std::vector<int64_t> shape;
-    while (!next_is(')')) {
-      size_t start = position_;
+    while (!scan_.skip_if(')')) {
+      const size_t start = scan_.position();
       int64_t size = 0;
-      while (position_ < text_.size() && text_[position_] >= '0' && text_[position_] <= '9') {
-        size = size * 10 + (text_[position_++] - '0');
+      while (scan_.peek() >= '0' && scan_.peek() <= '9') {
+        size = size * 10 + (scan_.take() - '0');
         if (size > std::numeric_limits<int32_t>::max()) fail("a size in 'shape' is larger than 2^31 - 1");
       }
-      if (position_ == start) fail("expected a non-negative integer in 'shape'");
-      if (position_ < text_.size() && text_[position_] == 'L') ++position_;  // Python 2 wrote 3000L
+      if (scan_.position() == start) fail("expected a non-negative integer in 'shape'");
+      scan_.skip_literal("L");  // Python 2 wrote 3000L
       shape.push_back(size);
-      if (!next_is(')')) expect(',', "or ')' in 'shape'");
+      if (!scan_.next_is(')')) expect(',', "or ')' in 'shape'");
     }
-    ++position_;
     return shape;
   }
 
-  const std::string& text_;
+  TextScanner scan_;
   const std::string& path_;
-  size_t position_ = 0;
 };
 
 uint32_t little_endian_u32(const std::string& bytes, size_t offset) {

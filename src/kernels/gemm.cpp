@@ -1,62 +1,258 @@
-// The only file of gan.cpp that includes Eigen. Eigen's own OpenMP parallelism is switched off:
-// it re-blocks the product for the number of threads, which changes the order of the sums and so
-// the last bits of C. We parallelise ourselves over fixed chunks of C instead.
-#define EIGEN_DONT_PARALLELIZE
+// gemm: the five loops of a Goto/BLIS GEMM around the micro-kernel of gemm_microkernel.h, with
+// OpenMP over a 2-D grid of tiles of C. docs/gemm.md teaches the structure; read it beside
+// gemm_ref at the bottom of this file, which computes the same bits one element at a time.
+//
+//   jc  columns of C, nc at a time          pack op(B)[pc:pc+kc, jc:jc+nc] into kNR-column slivers
+//   pc  k, kc at a time, in increasing order  and op(A)[0:M, pc:pc+kc] into kMR-row slivers
+//       (all threads pack, then all compute: the packed blocks are shared)
+//   tiles of C (the work items)             one thread each, any order
+//   ir  kMR rows of the tile                a kc x kMR sliver of A (8 KiB), reused from L1
+//   jr  kNR columns of the tile             a kc x kNR sliver of B, streamed from L2
+//       micro-kernel: C[ir:ir+kMR, jr:jr+kNR] updated over the kc values of this block
+// (BLIS runs jr outside ir; on Zen 4 this order ran about 5 % faster, as its 32 KiB L1 cannot
+// hold a 32 KiB sliver of B beside the sliver of A.)
 #include "gan/kernels/gemm.h"
 
-#include <Eigen/Core>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <new>
+
+#include "gemm_microkernel.h"
 
 namespace gan::kernels {
 
 namespace {
 
-using RowMajorMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ConstMatrixMap = Eigen::Map<const RowMajorMatrix, 0, Eigen::OuterStride<>>;
-using MatrixMap = Eigen::Map<RowMajorMatrix, 0, Eigen::OuterStride<>>;
+using detail::kAStride;
+using detail::kMR;
+using detail::kNR;
+using detail::microkernel;
 
-// Chunks per product at most: enough to balance 1, 2 or 4 threads.
-constexpr int kMaxChunks = 4;
-// Every chunk holds at least this many multiply-adds. Each chunk packs all of the operand that the
-// chunks share, so small chunks pay that copy again and again: 64x784x512 (MLP D's first layer) ran
-// at 83 % of one whole product on one thread in 4 chunks, and at 100 % in 2.
-constexpr int64_t kMinChunkWork = int64_t{8} << 20;
-// Chunk edges fall on multiples of this, to keep whole SIMD panels in each chunk.
-constexpr int kChunkAlign = 16;
-// Chunks are at least this wide: each chunk packs all of the operand that the chunks share (all of
-// op(A) when C is split by columns), so thin chunks repeat that work too often. For 64x6272x128,
-// 4 chunks of 32 columns ran 20% slower than one product, 2 chunks of 64 about 4% slower.
-constexpr int kMinChunkWidth = 64;
+// Blocking constants, fixed at compile time so that the work split never depends on the machine.
+// k-values per block: a kc x kMR sliver of A (8 KiB) is reused from L1 while kNR-column slivers
+// of B stream past it from L2, and loading and storing the C tile once per block costs little
+// beside 256 steps of k. On Zen 4, 128 to 512 ran within noise of each other.
+constexpr int kKC = 256;
+// At most this many rows of C per tile: the tile's slivers of A (kMC x kKC floats, 128 KiB) stay
+// in L2 while the tile is computed.
+constexpr int kMC = 128;
+// At most this many columns of C per tile.
+constexpr int kTileColsMax = 512;
+// At most this many columns of op(B) packed at once: kKC x kNC floats (4 MiB) live in L3.
+constexpr int kNC = 4096;
+// Products below this many multiply-adds run as one work item on the calling thread: starting a
+// parallel region costs a few microseconds, as long as such a product takes.
+constexpr int64_t kMinParallelWork = int64_t{1} << 17;
+// Tiles are made as large as possible while C still holds this many: enough for any thread count
+// we run to share the work evenly, even when other processes slow one core down.
+constexpr int kWantedItems = 64;
 
-// C[rows, cols] block of the product, computed by Eigen on one thread.
-void gemm_block(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha,
-                const float* A, const float* B, float beta, float* C, int row_begin, int row_end,
-                int col_begin, int col_end) {
-  int rows = row_end - row_begin;
-  int cols = col_end - col_begin;
-  MatrixMap c_block(C + static_cast<int64_t>(row_begin) * N + col_begin, rows, cols,
-                    Eigen::OuterStride<>(N));
-  // op(A) rows [row_begin, row_end): in storage, rows of A or columns of A^T.
-  ConstMatrixMap a_rows = transpose_a
-      ? ConstMatrixMap(A + row_begin, K, rows, Eigen::OuterStride<>(M))
-      : ConstMatrixMap(A + static_cast<int64_t>(row_begin) * K, rows, K, Eigen::OuterStride<>(K));
-  ConstMatrixMap b_cols = transpose_b
-      ? ConstMatrixMap(B + static_cast<int64_t>(col_begin) * K, cols, K, Eigen::OuterStride<>(K))
-      : ConstMatrixMap(B + col_begin, K, cols, Eigen::OuterStride<>(N));
-  if (beta == 0.0f) {
-    c_block.setZero();
-  } else if (beta != 1.0f) {
-    c_block *= beta;
+int ceil_div(int a, int b) { return (a + b - 1) / b; }
+int round_up(int a, int b) { return ceil_div(a, b) * b; }
+
+struct FreeDeleter {
+  void operator()(float* p) const { std::free(p); }
+};
+using AlignedFloats = std::unique_ptr<float[], FreeDeleter>;
+
+// count floats on a 64-byte boundary (a cache line, an AVX-512 register).
+AlignedFloats aligned_floats(int64_t count) {
+  size_t bytes = (static_cast<size_t>(count) * sizeof(float) + 63) / 64 * 64;
+  void* memory = std::aligned_alloc(64, std::max<size_t>(bytes, 64));
+  if (memory == nullptr) throw std::bad_alloc();
+  return AlignedFloats(static_cast<float*>(memory));
+}
+
+// Packs rows [i0, i0 + kMR) of alpha * op(A), k in [pc, pc + kc), k-major: dst[k * kAStride + r].
+// Rows past M are zero, so the micro-kernel's extra rows compute zeros that nobody stores.
+void pack_a_sliver(bool transpose_a, int M, int K, const float* A, float alpha, int i0, int pc,
+                   int kc, float* dst) {
+  const int rows = std::min(kMR, M - i0);
+  if (rows == kMR && alpha == 1.0f) {
+    if (transpose_a) {
+      // A is (K, M): the kMR values of one k are neighbours in a row of A.
+      for (int k = 0; k < kc; ++k) {
+        const float* src = A + static_cast<int64_t>(pc + k) * M + i0;
+        for (int r = 0; r < kMR; ++r) dst[k * kAStride + r] = src[r];
+      }
+    } else {
+      // A is (M, K): each row is contiguous in k, and the sliver is their transpose.
+      detail::transpose_to_k_major(A + static_cast<int64_t>(i0) * K + pc, K, kMR, kc, dst, kAStride);
+    }
+    return;
   }
-  if (transpose_a && transpose_b) {
-    c_block.noalias() += alpha * (a_rows.transpose() * b_cols.transpose());
-  } else if (transpose_a) {
-    c_block.noalias() += alpha * (a_rows.transpose() * b_cols);
-  } else if (transpose_b) {
-    c_block.noalias() += alpha * (a_rows * b_cols.transpose());
+  // Element by element: the last sliver of a ragged M, or alpha != 1. alpha * a is rounded once
+  // here, as in gemm_ref (and 1 * a == a, so the copies above skip it).
+  for (int k = 0; k < kc; ++k) {
+    for (int r = 0; r < kMR; ++r) {
+      const int64_t i = i0 + r;
+      if (r >= rows) {
+        dst[k * kAStride + r] = 0.0f;
+      } else {
+        dst[k * kAStride + r] = alpha * (transpose_a ? A[(pc + k) * int64_t{M} + i] : A[i * K + pc + k]);
+      }
+    }
+  }
+}
+
+// Packs columns [j0, j0 + kNR) of scale * op(B), k in [pc, pc + kc), k-major: dst[k * kNR + c].
+// Columns past N are zero. scale is 1 except in the transposed product (see gemm), where this
+// operand is op(A) and carries alpha.
+void pack_b_sliver(bool transpose_b, int N, int K, const float* B, float scale, int j0, int pc,
+                   int kc, float* dst) {
+  const int cols = std::min(kNR, N - j0);
+  if (cols == kNR && scale == 1.0f) {
+    if (transpose_b) {
+      // B is (N, K): each column of op(B) is a contiguous row of B, and the sliver is their
+      // transpose.
+      detail::transpose_to_k_major(B + static_cast<int64_t>(j0) * K + pc, K, kNR, kc, dst, kNR);
+    } else {
+      // B is (K, N): the kNR values of one k are neighbours in a row of B.
+      for (int k = 0; k < kc; ++k) {
+        const float* src = B + static_cast<int64_t>(pc + k) * N + j0;
+        for (int c = 0; c < kNR; ++c) dst[k * kNR + c] = src[c];
+      }
+    }
+    return;
+  }
+  // Element by element: the last sliver of a ragged N, or a scale != 1.
+  for (int k = 0; k < kc; ++k) {
+    for (int c = 0; c < kNR; ++c) {
+      const int64_t j = j0 + c;
+      if (c >= cols) {
+        dst[k * kNR + c] = 0.0f;
+      } else {
+        dst[k * kNR + c] = scale * (transpose_b ? B[j * K + pc + k] : B[(pc + k) * int64_t{N} + j]);
+      }
+    }
+  }
+}
+
+// A micro-tile at the edge of C, with fewer than kMR rows or kNR columns: the micro-kernel works
+// on a full kMR x kNR copy and only the valid part goes back, so the padded lanes never touch C.
+void edge_tile(int rows, int cols, int kc, const float* a, const float* b, float beta, float* C,
+               int64_t ldc) {
+  alignas(64) float tile[kMR * kNR] = {};
+  if (beta != 0.0f) {
+    for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
+  }
+  microkernel(kc, a, b, beta, tile, kNR);
+  for (int i = 0; i < rows; ++i) std::copy(tile + i * kNR, tile + i * kNR + cols, C + i * ldc);
+}
+
+// C = beta * C, the whole product when K == 0 (no k, so no fused multiply-add either).
+void scale(int M, int N, float beta, float* C) {
+  for (int64_t i = 0; i < static_cast<int64_t>(M) * N; ++i) C[i] = beta == 0.0f ? 0.0f : beta * C[i];
+}
+
+// The plan for C (M, N) itself; gemm_plan may choose to compute C^T instead.
+GemmPlan plan_tiles(int M, int N, int K) {
+  GemmPlan plan{};
+  plan.kernel_rows = kMR;
+  plan.kernel_cols = kNR;
+  // Equal blocks rather than full ones and a remainder: K = 784 runs as 4 x 196, not 3 x 256 + 16,
+  // which would load and store C for only 16 multiply-adds.
+  plan.block_depth = std::max(1, ceil_div(K, std::max(1, ceil_div(K, kKC))));
+  auto items = [&](int rows, int cols) { return ceil_div(M, rows) * ceil_div(N, cols); };
+  if (static_cast<int64_t>(M) * N * K < kMinParallelWork) {
+    plan.tile_rows = round_up(std::max(M, 1), kMR);
+    plan.tile_cols = round_up(std::max(N, 1), kNR);
   } else {
-    c_block.noalias() += alpha * (a_rows * b_cols);
+    // From one micro-tile, double the tile's width and height in turn while C keeps enough tiles.
+    plan.tile_rows = kMR;
+    plan.tile_cols = kNR;
+    for (bool grew = true; grew;) {
+      grew = false;
+      if (plan.tile_cols < N && plan.tile_cols * 2 <= kTileColsMax &&
+          items(plan.tile_rows, plan.tile_cols * 2) >= kWantedItems) {
+        plan.tile_cols *= 2;
+        grew = true;
+      }
+      if (plan.tile_rows < M && plan.tile_rows * 2 <= kMC &&
+          items(plan.tile_rows * 2, plan.tile_cols) >= kWantedItems) {
+        plan.tile_rows *= 2;
+        grew = true;
+      }
+    }
+  }
+  plan.block_cols = std::min(round_up(std::max(N, 1), plan.tile_cols),
+                             std::max(1, kNC / plan.tile_cols) * plan.tile_cols);
+  plan.work_items = items(plan.tile_rows, plan.tile_cols);
+  return plan;
+}
+
+}  // namespace
+
+GemmPlan gemm_plan(int M, int N, int K) {
+  // A C narrower than a micro-tile wastes most of every tile on padding: (64, 1) fills 1 of 32
+  // columns. Computed as C^T (N, M) it wastes less, and copying a C that thin costs nothing.
+  int64_t padded = int64_t{round_up(M, kMR)} * round_up(N, kNR);
+  int64_t padded_transposed = int64_t{round_up(N, kMR)} * round_up(M, kNR);
+  if (N < kNR && padded_transposed < padded) {
+    GemmPlan plan = plan_tiles(N, M, K);
+    plan.transposed = true;
+    return plan;
+  }
+  return plan_tiles(M, N, K);
+}
+
+namespace {
+
+// The five loops for one plan: C = (alpha op(A)) (scale_b op(B)) + beta C, fused in k order.
+void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, int N, int K,
+              float alpha, const float* A, float scale_b, const float* B, float beta, float* C) {
+  const int a_slivers = ceil_div(M, kMR);
+  const int row_tiles = ceil_div(M, plan.tile_rows);
+  // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one k-block.
+  AlignedFloats a_packed = aligned_floats(int64_t{a_slivers} * kAStride * plan.block_depth);
+  AlignedFloats b_packed =
+      aligned_floats(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
+
+#pragma omp parallel if (plan.work_items > 1)
+  for (int jc = 0; jc < N; jc += plan.block_cols) {
+    const int nc = std::min(plan.block_cols, N - jc);
+    const int b_slivers = ceil_div(nc, kNR);
+    const int col_tiles = ceil_div(nc, plan.tile_cols);
+    for (int pc = 0; pc < K; pc += plan.block_depth) {
+      const int kc = std::min(plan.block_depth, K - pc);
+      // Only the first k-block applies beta; later ones continue from the C it stored.
+      const float block_beta = pc == 0 ? beta : 1.0f;
+#pragma omp for schedule(static) nowait
+      for (int s = 0; s < b_slivers; ++s) {
+        pack_b_sliver(transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc,
+                      b_packed.get() + int64_t{s} * kNR * kc);
+      }
+#pragma omp for schedule(static)
+      for (int s = 0; s < a_slivers; ++s) {
+        pack_a_sliver(transpose_a, M, K, A, alpha, s * kMR, pc, kc,
+                      a_packed.get() + int64_t{s} * kAStride * kc);
+      }
+      // (the barrier above: every sliver is packed before any tile reads it)
+#pragma omp for schedule(dynamic)
+      for (int item = 0; item < row_tiles * col_tiles; ++item) {
+        const int i_begin = item % row_tiles * plan.tile_rows;
+        const int i_end = std::min(M, i_begin + plan.tile_rows);
+        const int j_begin = jc + item / row_tiles * plan.tile_cols;
+        const int j_end = std::min(jc + nc, j_begin + plan.tile_cols);
+        for (int ir = i_begin; ir < i_end; ir += kMR) {
+          const float* a = a_packed.get() + int64_t{ir / kMR} * kAStride * kc;
+          for (int jr = j_begin; jr < j_end; jr += kNR) {
+            const float* b = b_packed.get() + int64_t{(jr - jc) / kNR} * kNR * kc;
+            float* c = C + static_cast<int64_t>(ir) * N + jr;
+            int rows = std::min(kMR, M - ir), cols = std::min(kNR, N - jr);
+            if (rows == kMR && cols == kNR) {
+              microkernel(kc, a, b, block_beta, c, N);
+            } else {
+              edge_tile(rows, cols, kc, a, b, block_beta, c, N);
+            }
+          }
+        }
+      }
+      // (the barrier above: no thread repacks the blocks while another still reads them)
+    }
   }
 }
 
@@ -65,28 +261,25 @@ void gemm_block(bool transpose_a, bool transpose_b, int M, int N, int K, float a
 void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, const float* A,
           const float* B, float beta, float* C) {
   if (M == 0 || N == 0) return;
-  int64_t work = static_cast<int64_t>(M) * N * K;
-  // Split C along its longer side into 4, 2 or 1 aligned pieces: as many as leave each piece at
-  // least kMinChunkWork, and fewer when C is short, so that no piece is narrower than kMinChunkWidth.
-  // The split depends on the shape alone, never on the thread count, so neither do the bits of C.
-  int wanted = kMaxChunks;
-  while (wanted > 1 && work < wanted * kMinChunkWork) wanted /= 2;
-  bool split_columns = N >= M;
-  int length = split_columns ? N : M;
-  int piece = (length + wanted - 1) / wanted;
-  piece = std::max(kMinChunkWidth, (piece + kChunkAlign - 1) / kChunkAlign * kChunkAlign);
-  int chunks = (length + piece - 1) / piece;
-  if (chunks == 1) piece = length;
-  // Chunks go to whichever thread is free (dynamic), so a thread slowed by another process on its
-  // core does not hold the rest back; which thread runs a chunk never changes what it computes.
-#pragma omp parallel for schedule(dynamic) if (chunks > 1)
-  for (int chunk = 0; chunk < chunks; ++chunk) {
-    int begin = chunk * piece;
-    int end = std::min(length, begin + piece);
-    if (split_columns) {
-      gemm_block(transpose_a, transpose_b, M, N, K, alpha, A, B, beta, C, 0, M, begin, end);
-    } else {
-      gemm_block(transpose_a, transpose_b, M, N, K, alpha, A, B, beta, C, begin, end, 0, N);
+  if (K == 0) return scale(M, N, beta, C);
+  const GemmPlan plan = gemm_plan(M, N, K);
+  if (!plan.transposed) {
+    return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
+  }
+  // C^T = op(B)^T op(A)^T: op(B)^T is B read with the opposite flag, and op(A)^T likewise. Each
+  // element still sees fma(alpha * a, b, c) in k order (fma's two factors commute exactly); alpha
+  // goes with op(A), now the right-hand operand. A C (M, 1) is its own transpose in memory.
+  AlignedFloats transposed = N == 1 ? AlignedFloats() : aligned_floats(int64_t{M} * N);
+  float* C_t = N == 1 ? C : transposed.get();
+  if (N > 1 && beta != 0.0f) {
+    for (int i = 0; i < M; ++i) {
+      for (int j = 0; j < N; ++j) C_t[int64_t{j} * M + i] = C[int64_t{i} * N + j];
+    }
+  }
+  run_plan(plan, !transpose_b, !transpose_a, N, M, K, 1.0f, B, alpha, A, beta, C_t);
+  if (N > 1) {
+    for (int i = 0; i < M; ++i) {
+      for (int j = 0; j < N; ++j) C[int64_t{i} * N + j] = C_t[int64_t{j} * M + i];
     }
   }
 }
@@ -95,14 +288,14 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, float alp
               const float* B, float beta, float* C) {
   for (int i = 0; i < M; ++i) {
     for (int j = 0; j < N; ++j) {
-      double sum = 0.0;
+      float& c_out = C[static_cast<int64_t>(i) * N + j];
+      float c = beta == 0.0f ? 0.0f : beta * c_out;
       for (int k = 0; k < K; ++k) {
         float a = transpose_a ? A[static_cast<int64_t>(k) * M + i] : A[static_cast<int64_t>(i) * K + k];
         float b = transpose_b ? B[static_cast<int64_t>(j) * K + k] : B[static_cast<int64_t>(k) * N + j];
-        sum += static_cast<double>(a) * b;
+        c = std::fma(alpha * a, b, c);
       }
-      float& c = C[static_cast<int64_t>(i) * N + j];
-      c = static_cast<float>(alpha * sum + (beta == 0.0f ? 0.0 : beta * static_cast<double>(c)));
+      c_out = c;
     }
   }
 }

@@ -3,24 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gan/kernels/parallel.h"
+#include "gan/kernels/elementwise.h"
 
 namespace gan::kernels {
-
-namespace {
-
-// Runs body(begin, end) on the fixed chunks of [0, count): in parallel when there are two or more
-// (a team costs more than it saves on a small bias vector), else on the calling thread.
-template <class Body>
-void for_each_optimizer_chunk(int64_t count, const Body& body) {
-  int64_t chunks = chunk_count(count, kOptimizerChunk);
-#pragma omp parallel for schedule(static) if (chunks >= 2)
-  for (int64_t chunk = 0; chunk < chunks; ++chunk) {
-    body(chunk * kOptimizerChunk, std::min(count, (chunk + 1) * kOptimizerChunk));
-  }
-}
-
-}  // namespace
 
 void adam_update(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
                  float beta2, float eps, float bias_correction1, float bias_correction2) {
@@ -31,7 +16,7 @@ void adam_update(int64_t count, float* theta, const float* g, float* m, float* v
   float inv_sqrt_bc2 = 1.0f / std::sqrt(bias_correction2);
   // theta, g, m and v are four different arrays, but the compiler cannot know that; `omp simd`
   // tells it that element i depends on element i alone, so the loop may run 8 elements at a time.
-  for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+  for_each_chunk(count, kChunkElements, [=](int64_t begin, int64_t end) {
 #pragma omp simd
     for (int64_t i = begin; i < end; ++i) {
       m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
@@ -55,12 +40,12 @@ void adam_update_ref(int64_t count, float* theta, const float* g, float* m, floa
 void sgd_update(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
                 float weight_decay) {
   if (momentum == 0.0f) {
-    for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+    for_each_chunk(count, kChunkElements, [=](int64_t begin, int64_t end) {
       for (int64_t i = begin; i < end; ++i) theta[i] -= lr * (g[i] + weight_decay * theta[i]);
     });
     return;
   }
-  for_each_optimizer_chunk(count, [=](int64_t begin, int64_t end) {
+  for_each_chunk(count, kChunkElements, [=](int64_t begin, int64_t end) {
     for (int64_t i = begin; i < end; ++i) {
       b[i] = momentum * b[i] + (g[i] + weight_decay * theta[i]);
       theta[i] -= lr * b[i];

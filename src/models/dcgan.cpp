@@ -21,7 +21,7 @@ DcganGenerator::DcganGenerator(const ModelSettings& settings, Rng& rng) {
   net.add<ReLU>();
   net.add<ConvTranspose2d>(64, C, 4, 2, 1, 0, true, rng);     // (N, 64, 14, 14) -> (N, 1, 28, 28)
   net.add<Tanh>();
-  init_dcgan(net, rng);
+  init_parameters(net, settings.init, rng);
 }
 
 Variable DcganGenerator::forward(const Variable& z, const std::vector<int>& labels) {
@@ -43,7 +43,7 @@ DcganDiscriminator::DcganDiscriminator(const ModelSettings& settings, Rng& rng) 
   net.add<LeakyReLU>(0.2f);
   net.add<Flatten>();                               // (N, 128, 7, 7) -> (N, 6272)
   net.add<Linear>(128 * S * S, 1, true, rng);       // (N, 6272) -> (N, 1), a logit: the sigmoid is in the loss
-  init_dcgan(net, rng);
+  init_parameters(net, settings.init, rng);
 }
 
 Variable DcganDiscriminator::forward(const Variable& x, const std::vector<int>& labels) {

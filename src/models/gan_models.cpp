@@ -5,6 +5,7 @@
 
 #include "gan/models/dcgan.h"
 #include "gan/models/mlp_gan.h"
+#include "gan/nn/init.h"
 
 namespace gan {
 
@@ -46,7 +47,13 @@ void require_setting(bool ok, const std::string& what, int value) {
 
 }  // namespace
 
-GanModels make_gan(const ModelSettings& settings, Rng& rng) {
+std::string default_init(const std::string& architecture) {
+  return architecture == "dcgan" ? "dcgan" : "pytorch-default";
+}
+
+GanModels make_gan(const ModelSettings& requested, Rng& rng) {
+  ModelSettings settings = requested;
+  if (settings.init.empty()) settings.init = default_init(settings.architecture);
   require_setting(settings.z_dim >= 1, "z_dim must be >= 1", settings.z_dim);
   require_setting(settings.channels >= 1, "channels must be >= 1", settings.channels);
   require_setting(settings.image_size >= 1, "image_size must be >= 1", settings.image_size);

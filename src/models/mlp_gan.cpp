@@ -1,5 +1,6 @@
 #include "gan/models/mlp_gan.h"
 
+#include "gan/nn/init.h"
 #include "gan/ops/shape_ops.h"
 
 namespace gan {
@@ -22,6 +23,7 @@ MlpGenerator::MlpGenerator(const ModelSettings& settings, Rng& rng) {
   net.add<Linear>(1024, C * H * W, true, rng);  // (N, 1024) -> (N, 784)
   net.add<Tanh>();                           // in (-1, 1), like the images scaled to [-1, 1]
   net.add<Reshape>(Shape{C, H, W});          // (N, 784) -> (N, 1, 28, 28)
+  init_parameters(net, settings.init, rng);
 }
 
 Variable MlpGenerator::forward(const Variable& z, const std::vector<int>& labels) {
@@ -41,6 +43,7 @@ MlpDiscriminator::MlpDiscriminator(const ModelSettings& settings, Rng& rng) {
   net.add<Linear>(512, 256, true, rng);      // (N, 512) -> (N, 256)
   net.add<LeakyReLU>(0.2f);
   net.add<Linear>(256, 1, true, rng);        // (N, 256) -> (N, 1), a logit: the sigmoid is in the loss
+  init_parameters(net, settings.init, rng);
 }
 
 Variable MlpDiscriminator::forward(const Variable& x, const std::vector<int>& labels) {

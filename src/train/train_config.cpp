@@ -8,6 +8,7 @@ JsonValue config_to_json(const TrainConfig& c) {
   JsonValue json = JsonValue::object();
   json.set("engine", "gan.cpp");
   json.set("model", c.model);
+  json.set("init", c.init);
   json.set("conditional", c.conditional);
   json.set("loss", c.loss);
   json.set("data", c.data);
@@ -50,6 +51,13 @@ TrainConfig config_from_json(const JsonValue& json, const std::string& source) {
   auto number = [&](const char* key) { return field(key, JsonValue::Type::Number).as_number(); };
   TrainConfig c;
   c.model = text("model");
+  // Configs written before --init lack it: DCGANs were then initialised with zero biases, MLP GANs
+  // with PyTorch's defaults. Only the record depends on this: a resumed run loads its parameters.
+  if (json.find("init") != nullptr) {
+    c.init = text("init");
+  } else {
+    c.init = c.model == "dcgan" ? "dcgan-zero-bias" : "pytorch-default";
+  }
   c.conditional = field("conditional", JsonValue::Type::Bool).as_bool();
   c.loss = text("loss");
   c.data = text("data");

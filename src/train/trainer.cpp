@@ -202,7 +202,9 @@ void prepare_run_folder(const std::string& out) {
 
 }  // namespace
 
-int train_gan(const TrainConfig& requested, const TrainOptions& options) {
+int train_gan(const TrainConfig& given, const TrainOptions& options) {
+  TrainConfig requested = given;
+  if (requested.init.empty()) requested.init = default_init(requested.model);
   if (requested.threads > 0) kernels::set_num_threads(requested.threads);
   std::string checkpoint_path;
   TrainingState state;
@@ -269,9 +271,10 @@ int train_gan(const TrainConfig& requested, const TrainOptions& options) {
   step_settings.z_dim = config.z_dim;
   step_settings.clip_limit = config.clip;
 
-  std::printf("gan train: %s%s on %s (%d images), loss %s, %d epochs of %d steps, batch %d, seed %llu, %d threads\n",
-              config.conditional ? "conditional " : "", config.model.c_str(), data.source.c_str(), N,
-              config.loss.c_str(), config.epochs, steps_per_epoch, config.batch,
+  std::printf("gan train: %s%s (init %s) on %s (%d images), loss %s, %d epochs of %d steps, batch %d, seed %llu, "
+              "%d threads\n",
+              config.conditional ? "conditional " : "", config.model.c_str(), config.init.c_str(), data.source.c_str(),
+              N, config.loss.c_str(), config.epochs, steps_per_epoch, config.batch,
               static_cast<unsigned long long>(config.seed), kernels::num_threads());
   if (state.step > 0) {
     std::printf("resuming after epoch %d and %lld steps of epoch %d (step %lld)\n", state.epoch,

@@ -36,6 +36,7 @@ ModelSettings model_settings(const TrainConfig& config, int num_classes) {
   settings.conditional = config.conditional;
   settings.z_dim = config.z_dim;
   settings.num_classes = num_classes;
+  settings.init = config.init;
   return settings;
 }
 

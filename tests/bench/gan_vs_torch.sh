@@ -3,9 +3,10 @@
 #
 # Both sides time the same GAN training step (same MLP GAN and DCGAN-28, Adam 2e-4 / (0.5, 0.999),
 # non-saturating G loss, random MNIST-shaped batches, a fresh z every step): ours is
-# `gan bench` (src/cli/bench_command.cpp), the reference is ../shared/bench/torch_gan_bench.py.
-# Each prints one summary line per process, `model= threads= batch= steps_per_s= ... gflop_s=`,
-# where steps_per_s is the median of its timed repetitions.
+# `gan bench` (src/cli/bench_command.cpp), the reference is `torch_reference.py bench`
+# (tests/bench/torch_reference.py, the same layers in PyTorch). Each prints one summary line per
+# process, `model= threads= batch= steps_per_s= ... gflop_s=`, where steps_per_s is the median of
+# its timed repetitions.
 #
 # The machine is shared and noisy (two threads vary by 20-30 % between processes), so the two
 # sides take turns: in every round each cell (model, threads, batch) runs ours, then the
@@ -21,8 +22,8 @@
 #   WARMUP, REPS     untimed steps first (default 10), timed repetitions per process (default 5)
 #   BUILD            the build folder, relative to the repository root (default build); our
 #                    program is BUILD/gan and the raw lines go to BUILD/bench/gan_vs_torch.txt
-#   GAN_TORCH_BENCH  the reference script (default ../shared/bench/torch_gan_bench.py, relative to
-#                    the repository root)
+#   GAN_TORCH_BENCH  the reference script (default tests/bench/torch_reference.py); it is run as
+#                    `SCRIPT bench --model M --threads T --batch B --steps S --warmup W --reps R`
 #
 # The reference's strongest set-up on a Debian CPU machine: Debian's python3-torch, with OpenBLAS's
 # OpenMP build in place of the netlib BLAS that python3-torch pulls in (about 10x slower), chosen
@@ -74,12 +75,12 @@ fi
 
 # --- the reference: is it here, and which set-up does it get? ---
 python=/usr/bin/python3  # Debian's torch lives in the system interpreter, not in a pyenv one
-reference=${GAN_TORCH_BENCH:-$(dirname "$repo")/shared/bench/torch_gan_bench.py}
+reference=${GAN_TORCH_BENCH:-$repo/tests/bench/torch_reference.py}
 openblas=/usr/lib/x86_64-linux-gnu/openblas-openmp
 install_hint="install the reference with: sudo apt-get install -y python3-torch python3-numpy libopenblas0-openmp (or: make bench-deps)"
 missing=""
 if [[ ! -f $reference ]]; then
-  missing="$reference: no such file (set GAN_TORCH_BENCH to the path of torch_gan_bench.py)"
+  missing="$reference: no such file (set GAN_TORCH_BENCH to the path of torch_reference.py)"
 elif ! "$python" -c "import torch" 2> /dev/null; then
   missing="$python cannot import torch; $install_hint"
 elif [[ ! -e $openblas/libopenblas.so.0 ]]; then
@@ -141,7 +142,7 @@ for round in $(seq "$rounds"); do
         run ours "$round" "$gan" bench "${options[@]}"
         progress="round $round/$rounds: $model threads=$threads batch=$batch: ours $(steps_per_s) steps/s"
         if [[ -z $missing ]]; then
-          run torch "$round" "${reference_env[@]}" "$python" "$reference" "${options[@]}"
+          run torch "$round" "${reference_env[@]}" "$python" "$reference" bench "${options[@]}"
           progress="$progress, reference $(steps_per_s) steps/s"
         fi
         echo "$progress" >&2

@@ -1,6 +1,7 @@
 // Kernel benchmark (not a test; `make bench` runs it beside tests/bench/eigen_gemm_reference.cpp).
 //
-//   gemm_bench --gemm   kernels::gemm on the sizes below at 1 and 2 threads, one line each:
+//   gemm_bench --gemm   kernels::gemm (our own packed, blocked GEMM; docs/gemm.md) on the sizes
+//                       below at 1 and 2 threads, one line each:
 //                       gemm impl=ours M=64 K=784 N=512 threads=1 gflops=...
 //                       (C = A B with A (M, K) and B (K, N), all row-major; 2 M K N flops;
 //                       the median of several repetitions)

@@ -5,28 +5,16 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "../test_files.h"
 
 struct GanRun {
   int exit_code = -1;
   std::string out, err;
 };
 
-inline std::string cli_scratch(const std::string& name) {
-  const std::string folder = GAN_BINARY_DIR "/test-tmp/cli";
-  std::filesystem::create_directories(folder);
-  return folder + "/" + name;
-}
-
-inline std::string slurp(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
-}
+inline std::string cli_scratch(const std::string& name) { return scratch_path("cli", name); }
 
 // `name` names the log files; each test case uses its own, so that cases may run in parallel.
 inline GanRun run_gan(const std::string& name, const std::string& arguments) {
@@ -36,7 +24,7 @@ inline GanRun run_gan(const std::string& name, const std::string& arguments) {
   const int status = std::system(command.c_str());
   GanRun run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(log + ".out");
-  run.err = slurp(log + ".err");
+  run.out = gan::read_file(log + ".out");  // the shell made both files before it ran gan
+  run.err = gan::read_file(log + ".err");
   return run;
 }

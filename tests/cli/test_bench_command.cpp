@@ -3,7 +3,8 @@
 #include "run_gan.h"
 
 // The FLOP counts must be the reference's, or the two programs' GFLOP/s could not be compared:
-// torch_gan_bench.py prints flops_per_step=1077444608 (MLP GAN) and 10289692672 (DCGAN-28) at batch 64.
+// `tests/bench/torch_reference.py bench` prints flops_per_step=1077444608 (MLP GAN) and
+// 10289692672 (DCGAN-28) at batch 64.
 TEST_CASE("gan bench counts the reference's FLOPs per step and prints its key=value summary", "[cli]") {
   GanRun mlp = run_gan("bench_mlp", "bench --model mlp --batch 64 --steps 1 --warmup 0 --reps 1");
   REQUIRE(mlp.exit_code == 0);

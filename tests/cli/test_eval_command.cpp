@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "gan/io/atomic_file.h"
 #include "gan/io/json.h"
 #include "gan/train/trainer.h"
 #include "run_gan.h"
@@ -33,7 +34,7 @@ TEST_CASE("gan eval scores a checkpoint's samples against held-out digits and wr
   GanRun run = run_gan("eval", "eval --checkpoint " + checkpoint + " --n 200 --seed 3 --out " + out);
   INFO("stderr: " << run.err);
   REQUIRE(run.exit_code == 0);
-  CHECK(slurp(out) == run.out);
+  CHECK(gan::read_file(out) == run.out);
   gan::JsonValue json = gan::parse_json(run.out, "gan eval");
   CHECK(json.at("data").as_string() == "mnist-test");  // the held-out split of the run's mnist
   CHECK(json.at("epoch").as_number() == 1);

@@ -28,6 +28,15 @@ std::string write_scores(const std::string& name, const std::vector<float>& scor
   return path;
 }
 
+// A column of scores (N, 1), the shape NumPy code keeps D's outputs in. write_npy_float32 lays it
+// out byte for byte as NumPy does (tests/io/test_npy.cpp, "write_npy_float32 writes NumPy's exact
+// bytes"), so these are the files a Python user hands over.
+std::string write_score_column(const std::string& name, const std::vector<float>& scores) {
+  std::string path = cli_scratch(name + ".npy");
+  gan::write_npy_float32(path, {static_cast<int64_t>(scores.size()), 1}, scores.data());
+  return path;
+}
+
 gan::JsonValue metric_json(const std::string& name, const std::string& arguments) {
   GanRun run = run_gan(name, "metric " + arguments);
   INFO("stderr: " << run.err);
@@ -72,6 +81,34 @@ TEST_CASE("gan metric auc: 1 for separable scores, 0.5 for identical ones", "[cl
   CHECK(number(metric_json("auc-1", "auc --real " + high + " --fake " + low), "value") == 1.0);
   CHECK(number(metric_json("auc-0", "auc --real " + low + " --fake " + high), "value") == 0.0);
   CHECK(number(metric_json("auc-half", "auc --real " + low + " --fake " + low), "value") == 0.5);
+}
+
+TEST_CASE("gan metric auc and wasserstein take a column of scores (N, 1), wasserstein with any N",
+          "[cli][metrics]") {
+  std::string low = write_score_column("column-low", {-3.0f, -2.0f, -1.5f, 0.0f});
+  std::string high = write_score_column("column-high", {0.5f, 1.0f, 2.0f});
+  gan::JsonValue auc = metric_json("column-auc", "auc --real " + high + " --fake " + low);
+  CHECK(number(auc, "value") == 1.0);
+  CHECK(auc.at("fake").at("kind").as_string() == "scores");
+  CHECK(gan::to_json(auc.at("fake").at("shape")) == "[4, 1]");  // the shape as in the file
+  // A column and a plain vector hold the same kind of sample.
+  std::string plain_high = write_scores("plain-high", {0.5f, 1.0f, 2.0f});
+  CHECK(number(metric_json("column-auc-mixed", "auc --real " + plain_high + " --fake " + low), "value") == 1.0);
+
+  // The exact 1-D W1 between {0, 2} and {0, 1, 5}, the area between the two step CDFs:
+  // |1/2 - 1/3| on [0, 1) + |1/2 - 2/3| on [1, 2) + |1 - 2/3| * 3 on [2, 5) = 1/6 + 1/6 + 1 = 4/3.
+  std::string two = write_score_column("column-two", {0.0f, 2.0f});
+  std::string three = write_score_column("column-three", {5.0f, 0.0f, 1.0f});
+  gan::JsonValue w1 = metric_json("column-w1", "wasserstein --real " + two + " --fake " + three);
+  CHECK(number(w1, "value") == Approx(4.0 / 3.0).epsilon(1e-12));
+  CHECK(w1.at("method").as_string() == "exact in 1-D (sorted samples)");
+
+  // One column is scores, two are features: the kinds do not mix.
+  std::string features = write_features("column-vs-features", 3, 2, 0.0f);
+  GanRun mixed = run_gan("column-vs-features", "metric auc --real " + high + " --fake " + features);
+  CHECK(mixed.exit_code == 1);
+  CHECK_THAT(mixed.err, Catch::Contains("--real " + high + " holds scores (3, 1) and --fake " + features +
+                                        " holds features (3, 2): both must hold the same kind of sample"));
 }
 
 TEST_CASE("gan metric is and modes: K for uniform one-hot probabilities", "[cli][metrics]") {

@@ -1,9 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
-#include "../io/scratch.h"
+#include "../test_files.h"
 #include "gan/data/dataset.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/idx.h"
@@ -114,19 +115,40 @@ TEST_CASE("quickdraw: one class per .npy file, folders in sorted order", "[data]
   CHECK_THROWS_WITH(gan::load_dataset("quickdraw:" + empty, ""), empty + ": the folder holds no .npy files");
 }
 
-TEST_CASE("the QuickDraw set in ../shared loads as six classes of 3000", "[data]") {
-  const std::string folder = GAN_SOURCE_DIR "/../shared/data/quickdraw";
-  if (!fs::is_directory(folder)) {
-    WARN("skipped: " << folder << " is absent (QuickDraw is never shipped in the repository)");
-    return;
-  }
-  Dataset data = gan::load_dataset("quickdraw:" + folder, "");
+TEST_CASE("quickdraw loads the shipped drawings: six classes of 3000", "[data]") {
+  Dataset data = gan::load_dataset("quickdraw", GAN_SOURCE_DIR "/data");
   CHECK(data.images.shape == gan::Shape{18000, 1, 28, 28});
   CHECK(data.class_names == std::vector<std::string>{"apple", "bicycle", "cat", "diamond", "eye", "fish"});
   CHECK(class_counts(data) == std::vector<int>(6, 3000));
+  CHECK(data.source == "quickdraw (apple, bicycle, cat, diamond, eye, fish)");
   auto [low, high] = std::minmax_element(data.images.data.begin(), data.images.data.end());
   CHECK(*low == -1.0f);
   CHECK(*high == 1.0f);
+
+  // The folder named as a path gives the same data set.
+  Dataset named = gan::load_dataset("quickdraw:" GAN_SOURCE_DIR "/data/quickdraw", "");
+  CHECK(named.images.data == data.images.data);
+  CHECK(named.labels == data.labels);
+}
+
+// Each shipped folder's SHA256SUMS: `sha256sum --check` (GNU coreutils) recomputes the digest of
+// every file it lists, and every QuickDraw file must be listed, so none ships unchecked.
+TEST_CASE("the shipped data files match their SHA256SUMS", "[data]") {
+  for (const std::string folder : {"mnist", "quickdraw"}) {
+    const std::string path = GAN_SOURCE_DIR "/data/" + folder;
+    INFO(path << "/SHA256SUMS");
+    const std::string command = "cd '" + path + "' && sha256sum --check --strict --quiet SHA256SUMS";
+    CHECK(std::system(command.c_str()) == 0);
+  }
+  const std::string sums = gan::read_file(GAN_SOURCE_DIR "/data/quickdraw/SHA256SUMS");
+  int listed = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(GAN_SOURCE_DIR "/data/quickdraw")) {
+    if (entry.path().extension() != ".npy") continue;
+    INFO(entry.path().string());
+    CHECK(sums.find("  " + entry.path().filename().string() + "\n") != std::string::npos);
+    ++listed;
+  }
+  CHECK(listed == 6);
 }
 
 TEST_CASE("fashion-test loads the gzipped Debian files", "[data]") {
@@ -159,17 +181,19 @@ TEST_CASE("mnist-full reads the original file names in mnist-full/, and says how
 }
 
 TEST_CASE("load_dataset lists the valid forms for a bad spec", "[data]") {
-  for (const char* spec : {"cifar10", "quickdraw:", "quickdraw", "idx:", "idx:a,b,c", "idx:a,", "MNIST"}) {
+  for (const char* spec : {"cifar10", "quickdraw:", "quickdraw:a,", "idx:", "idx:a,b,c", "idx:a,", "MNIST"}) {
     INFO(spec);
     CHECK_THROWS_WITH(gan::load_dataset(spec, "data"),
                       std::string("load_dataset: unknown data set '") + spec +
                           "'; valid forms: mnist, mnist-test, mnist-full, mnist-full-test, fashion, fashion-test, "
-                          "quickdraw:PATH[,PATH...] "
+                          "quickdraw, quickdraw:PATH[,PATH...] "
                           "(.npy files or folders of them), idx:IMAGES[,LABELS]");
   }
   const std::string missing = scratch_path("data", "no_data_here");
   CHECK_THROWS_WITH(gan::load_dataset("mnist", missing),
                     missing + "/mnist/train-images-10k-idx3-ubyte: cannot read: No such file or directory");
+  CHECK_THROWS_WITH(gan::load_dataset("quickdraw", missing),
+                    missing + "/quickdraw: cannot read: No such file or directory");
 }
 
 TEST_CASE("data sets reject labels past 9, empty files and wrong QuickDraw rows", "[data]") {

@@ -4,9 +4,13 @@
 // sanitizer report, another exception escaping, or a broken invariant of what was read.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
+#include <string>
 
 namespace fuzz {
 
@@ -28,6 +32,13 @@ inline void require(bool holds, const char* property) {
   if (holds) return;
   std::fprintf(stderr, "fuzz: broken property: %s\n", property);
   std::abort();
+}
+
+// "<temporary folder>/<stem>-<process id><extension>", for the readers that take only a path.
+// The folder is the system's ($TMPDIR if set); the process id keeps parallel fuzzers (-jobs) apart.
+inline std::string temporary_path(const std::string& stem, const std::string& extension) {
+  const std::string name = stem + "-" + std::to_string(getpid()) + extension;
+  return (std::filesystem::temp_directory_path() / name).string();
 }
 
 }  // namespace fuzz

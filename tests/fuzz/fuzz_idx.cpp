@@ -2,8 +2,6 @@
 // as a label file. Inputs that start with the gzip magic also go through a file and zlib, the
 // way read_idx_images meets Fashion-MNIST's .gz files.
 //   make fuzz FUZZ_SECONDS=60          (seeds: tests/fuzz/corpus/idx/)
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -27,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   if (size >= 2 && data[0] == 0x1f && data[1] == 0x8b) {
     // Plain stdio, not write_file_atomically: its fsync would slow every run to a crawl.
-    const std::string path = "/tmp/gan-fuzz-idx-" + std::to_string(getpid()) + ".gz";
+    const std::string path = fuzz::temporary_path("gan-fuzz-idx", ".gz");
     std::FILE* file = std::fopen(path.c_str(), "wb");
     fuzz::require(file && std::fwrite(data, 1, size, file) == size && std::fclose(file) == 0, "temporary file written");
     fuzz::reads([&] { gan::read_idx_images(path); });

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
+#include "../test_files.h"
 #include "gan/io/atomic_file.h"
-#include "scratch.h"
 
 namespace fs = std::filesystem;
 

@@ -4,9 +4,9 @@
 #include <cstring>
 #include <filesystem>
 
+#include "../test_files.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/checkpoint.h"
-#include "scratch.h"
 
 using gan::Checkpoint;
 using gan::Tensor;

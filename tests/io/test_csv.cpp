@@ -4,10 +4,10 @@
 #include <cstdlib>
 #include <limits>
 
+#include "../test_files.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/csv.h"
 #include "gan/tensor/rng.h"
-#include "scratch.h"
 
 using gan::CsvWriter;
 using gan::format_float;

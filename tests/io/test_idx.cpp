@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
+#include "../test_files.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/idx.h"
-#include "scratch.h"
 
 namespace {
 

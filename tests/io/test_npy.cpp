@@ -3,9 +3,9 @@
 #include <cmath>
 #include <filesystem>
 
+#include "../test_files.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/npy.h"
-#include "scratch.h"
 
 using gan::NpyArray;
 
@@ -39,6 +39,17 @@ TEST_CASE("write_npy_float32 writes NumPy's exact bytes", "[io][golden]") {
                 std::string("\x00\x00\x80\x3f\x00\x00\x00\xc0", 8));
   REQUIRE(expected.size() == 136);
   CHECK(gan::read_file(path) == expected);
+
+  // A column (N, 1), the shape NumPy code keeps D's outputs in (tests/cli/test_metric_command.cpp
+  // writes such files): NumPy 1.24's bytes for np.array([[0.5], [-1], [2]], dtype='<f4').
+  const std::string column_path = scratch_path("io", "golden_column.npy");
+  const float column[] = {0.5f, -1.0f, 2.0f};
+  gan::write_npy_float32(column_path, {3, 1}, column);
+  std::string expected_column =
+      npy_bytes(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 1), }" + std::string(58, ' ') + "\n",
+                std::string("\x00\x00\x00\x3f\x00\x00\x80\xbf\x00\x00\x00\x40", 12));
+  REQUIRE(expected_column.size() == 140);
+  CHECK(gan::read_file(column_path) == expected_column);
 }
 
 TEST_CASE("float32 and uint8 arrays round-trip through .npy files", "[io]") {

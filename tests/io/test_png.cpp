@@ -2,9 +2,9 @@
 
 #include <stb/stb_image.h>
 
+#include "../test_files.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/png.h"
-#include "scratch.h"
 
 using gan::Tensor;
 

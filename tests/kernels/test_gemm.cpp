@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "gan/kernels/gemm.h"
@@ -8,55 +10,161 @@
 #include "gan/tensor/rng.h"
 
 using gan::kernels::gemm;
+using gan::kernels::gemm_plan;
 using gan::kernels::gemm_ref;
+using gan::kernels::GemmPlan;
 
 namespace {
+
 std::vector<float> random_values(size_t count, gan::Rng& rng) {
   std::vector<float> values(count);
   for (float& v : values) v = rng.normal();
   return values;
 }
-}  // namespace
 
-TEST_CASE("gemm matches the plain triple loop on odd sizes, all transposes", "[kernels]") {
-  gan::Rng rng(1);
-  for (int M : {1, 7, 33}) {
-    for (int N : {1, 7, 33}) {
-      for (int K : {1, 7, 33}) {
-        for (int flags = 0; flags < 4; ++flags) {
-          bool ta = flags & 1, tb = flags & 2;
-          auto A = random_values(size_t(M) * K, rng);
-          auto B = random_values(size_t(K) * N, rng);
-          auto C = random_values(size_t(M) * N, rng);
-          auto C_ref = C;
-          gemm(ta, tb, M, N, K, 0.5f, A.data(), B.data(), 1.0f, C.data());
-          gemm_ref(ta, tb, M, N, K, 0.5f, A.data(), B.data(), 1.0f, C_ref.data());
-          for (size_t i = 0; i < C.size(); ++i) {
-            INFO("M=" << M << " N=" << N << " K=" << K << " ta=" << ta << " tb=" << tb);
-            REQUIRE(C[i] == Approx(C_ref[i]).margin(1e-4));
-          }
-        }
+bool same_bits(const std::vector<float>& x, const std::vector<float>& y) {
+  return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(float)) == 0;
+}
+
+// gemm and gemm_ref on the same random A, B and C; with beta = 0, C starts as NaN.
+void check_same_bits_as_ref(bool ta, bool tb, int M, int N, int K, float alpha, float beta,
+                            gan::Rng& rng) {
+  INFO("M=" << M << " N=" << N << " K=" << K << " ta=" << ta << " tb=" << tb << " alpha=" << alpha
+            << " beta=" << beta);
+  auto A = random_values(size_t(M) * K, rng);
+  auto B = random_values(size_t(K) * N, rng);
+  auto C = beta == 0.0f ? std::vector<float>(size_t(M) * N, NAN) : random_values(size_t(M) * N, rng);
+  auto C_ref = C;
+  gemm(ta, tb, M, N, K, alpha, A.data(), B.data(), beta, C.data());
+  gemm_ref(ta, tb, M, N, K, alpha, A.data(), B.data(), beta, C_ref.data());
+  REQUIRE(same_bits(C, C_ref));
+  REQUIRE(std::none_of(C.begin(), C.end(), [](float c) { return std::isnan(c); }));
+}
+
+void check_all_variants(int M, int N, int K, gan::Rng& rng) {
+  for (int flags = 0; flags < 4; ++flags) {
+    for (float alpha : {1.0f, 0.5f}) {
+      for (float beta : {0.0f, 1.0f, 0.5f}) {
+        check_same_bits_as_ref(flags & 1, flags & 2, M, N, K, alpha, beta, rng);
       }
     }
   }
 }
 
-TEST_CASE("gemm with beta 0 ignores the old contents of C, even NaN", "[kernels]") {
-  std::vector<float> A = {1, 2, 3, 4}, B = {1, 0, 0, 1}, C(4, NAN);
-  gemm(false, false, 2, 2, 2, 1.0f, A.data(), B.data(), 0.0f, C.data());
-  CHECK(C == A);
+// The blocking constants, read back from plans that reach them.
+const GemmPlan kLargest = gemm_plan(1 << 14, 1 << 14, 1 << 20);
+const int kMR = kLargest.kernel_rows, kNR = kLargest.kernel_cols, kKC = kLargest.block_depth;
+const int kMC = kLargest.tile_rows, kNC = kLargest.block_cols;
+
+}  // namespace
+
+TEST_CASE("gemm_ref computes C = alpha op(A) op(B) + beta C", "[kernels]") {
+  gan::Rng rng(1);
+  const int M = 5, N = 4, K = 9;
+  for (int flags = 0; flags < 4; ++flags) {
+    bool ta = flags & 1, tb = flags & 2;
+    auto A = random_values(M * K, rng), B = random_values(K * N, rng), C = random_values(M * N, rng);
+    auto C_old = C;
+    gemm_ref(ta, tb, M, N, K, 0.5f, A.data(), B.data(), 2.0f, C.data());
+    for (int i = 0; i < M; ++i) {
+      for (int j = 0; j < N; ++j) {
+        double sum = 0.0;
+        for (int k = 0; k < K; ++k) {
+          double a = ta ? A[k * M + i] : A[i * K + k];
+          double b = tb ? B[j * K + k] : B[k * N + j];
+          sum += a * b;
+        }
+        INFO("ta=" << ta << " tb=" << tb << " i=" << i << " j=" << j);
+        CHECK(C[i * N + j] == Approx(0.5 * sum + 2.0 * C_old[i * N + j]).margin(1e-5));
+      }
+    }
+  }
 }
 
-TEST_CASE("gemm gives the same bits with 1 and 2 threads on a parallel-sized product", "[kernels]") {
+TEST_CASE("gemm gives gemm_ref's bits on odd sizes, all transposes, alphas and betas", "[kernels]") {
   gan::Rng rng(2);
-  const int M = 64, N = 512, K = 784;
-  auto A = random_values(size_t(M) * K, rng), B = random_values(size_t(K) * N, rng);
-  std::vector<float> C1(size_t(M) * N), C2(size_t(M) * N);
-  int saved = gan::kernels::num_threads();
-  gan::kernels::set_num_threads(1);
-  gemm(false, false, M, N, K, 1.0f, A.data(), B.data(), 0.0f, C1.data());
-  gan::kernels::set_num_threads(2);
-  gemm(false, false, M, N, K, 1.0f, A.data(), B.data(), 0.0f, C2.data());
-  gan::kernels::set_num_threads(saved);
-  CHECK(C1 == C2);
+  for (int M : {1, 7, 33}) {
+    for (int N : {1, 7, 33}) {
+      for (int K : {1, 7, 33}) check_all_variants(M, N, K, rng);
+    }
+  }
+}
+
+TEST_CASE("gemm gives gemm_ref's bits on sizes that cross every blocking constant", "[kernels]") {
+  gan::Rng rng(3);
+  const int sizes[][3] = {
+      {kMR - 1, kNR + 1, kKC + 1},         // one sliver of A, two of B, two k-blocks
+      {kMR + 1, kNR - 1, 2 * kKC + 3},     // edge slivers, three k-blocks
+      {kMC + 1, 2 * kNR + 3, kKC + 1},     // many row tiles, partial last tile
+      {3 * kMR + 2, 5 * kNR + 7, 100},     // parallel, edges on both sides
+      {7, kNC + 1, 7},                     // two jc blocks, the second one column wide
+      {1, kNC + kNR + 1, kKC - 1},         // a single row of C
+      {2 * kMR + 1, 1, 5 * kKC},           // a single column of C, long K
+  };
+  for (const auto& s : sizes) check_all_variants(s[0], s[1], s[2], rng);
+  check_same_bits_as_ref(false, false, 7, 9, 0, 0.5f, 0.5f, rng);  // K = 0: C = beta C
+}
+
+TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
+  gan::Rng rng(4);
+  const int shapes[][3] = {{64, 512, 784}, {131, 517, 300}};
+  for (const auto& s : shapes) {
+    const int M = s[0], N = s[1], K = s[2];
+    REQUIRE(gemm_plan(M, N, K).work_items >= 64);
+    for (int flags = 0; flags < 4; ++flags) {
+      bool ta = flags & 1, tb = flags & 2;
+      auto A = random_values(size_t(M) * K, rng), B = random_values(size_t(K) * N, rng);
+      auto C_start = random_values(size_t(M) * N, rng);
+      auto C_ref = C_start;
+      gemm_ref(ta, tb, M, N, K, 0.5f, A.data(), B.data(), 0.5f, C_ref.data());
+      int saved = gan::kernels::num_threads();
+      for (int threads : {1, 2, 3}) {
+        INFO("M=" << M << " N=" << N << " K=" << K << " flags=" << flags << " threads=" << threads);
+        gan::kernels::set_num_threads(threads);
+        auto C = C_start;
+        gemm(ta, tb, M, N, K, 0.5f, A.data(), B.data(), 0.5f, C.data());
+        CHECK(same_bits(C, C_ref));
+      }
+      gan::kernels::set_num_threads(saved);
+    }
+  }
+}
+
+TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work items", "[kernels]") {
+  // (M, N, K) of every product with a C of at least 64 micro-tiles, forward and backward.
+  const int shapes[][3] = {
+      // MLP GAN: Linear forward (64, D_out, D_in), dx (64, D_in, D_out), dW (D_out, D_in, 64);
+      // G's first layer needs no dx (z takes no gradient), D's last layer is tiny (see below)
+      {64, 256, 100}, {64, 512, 256}, {64, 1024, 512}, {64, 784, 1024}, {64, 512, 784},
+      {64, 256, 512}, {64, 256, 512}, {64, 512, 1024}, {64, 1024, 784}, {64, 784, 512},
+      {64, 512, 256}, {256, 100, 64}, {512, 256, 64}, {1024, 512, 64}, {784, 1024, 64},
+      {512, 784, 64}, {256, 512, 64},
+      // DCGAN-28: conv2d forward W cols, dW = dy cols^T, dcols = W^T dy
+      {64, 12544, 16}, {128, 3136, 1024}, {128, 1024, 3136}, {1024, 3136, 128}, {16, 12544, 64},
+      // conv_transpose2d forward cols = W^T x, dx = W dcols
+      {1024, 3136, 128}, {16, 12544, 64}, {128, 3136, 1024}, {64, 12544, 16},
+      // Linear 100 -> 6272 and 6272 -> 1: forward, dx, dW
+      {64, 6272, 100}, {6272, 100, 64}, {64, 6272, 1}, {1, 6272, 64},
+  };
+  for (const auto& s : shapes) {
+    INFO("M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
+    CHECK(gemm_plan(s[0], s[1], s[2]).work_items >= 64);
+  }
+  // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
+  // micro-tiles: D1's dW, C (64, 16), and D's last Linear, C (64, 1).
+  auto micro_tiles = [](int rows, int cols) {
+    return ((rows + kMR - 1) / kMR) * ((cols + kNR - 1) / kNR);
+  };
+  for (int N : {16, 1}) {
+    const GemmPlan thin = gemm_plan(64, N, 12544);
+    INFO("N=" << N << " transposed=" << thin.transposed);
+    CHECK(thin.transposed == (N < kNR));
+    CHECK(thin.work_items == (thin.transposed ? micro_tiles(N, 64) : micro_tiles(64, N)));
+  }
+  // Tiny products run as one item, without a parallel region: the MLP's last layer,
+  // forward (64, 1, 256), dx (64, 256, 1) and dW (1, 256, 64).
+  CHECK(gemm_plan(64, 1, 256).work_items == 1);
+  CHECK(gemm_plan(64, 256, 1).work_items == 1);
+  CHECK(gemm_plan(1, 256, 64).work_items == 1);
+  CHECK(gemm_plan(7, 9, 0).work_items == 1);
 }

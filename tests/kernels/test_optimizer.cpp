@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "gan/kernels/elementwise.h"
 #include "gan/kernels/optimizer.h"
 #include "gan/kernels/parallel.h"
 #include "gan/tensor/rng.h"
@@ -15,8 +16,8 @@ std::vector<float> normals(int64_t count, gan::Rng& rng, float mean = 0.0f) {
 }  // namespace
 
 TEST_CASE("adam_update matches adam_update_ref on odd sizes", "[kernels]") {
-  // 1, 7, 33 reach the vector loops' tails; 2 * 32768 + 5 takes the parallel path with a short last chunk.
-  for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, 2 * gan::kernels::kOptimizerChunk + 5}) {
+  // 1, 7, 33 reach the vector loops' tails; the largest takes the parallel path with a short last chunk.
+  for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 5}) {
     gan::Rng rng(static_cast<uint64_t>(count));
     std::vector<float> theta = normals(count, rng), g = normals(count, rng), m = normals(count, rng);
     std::vector<float> v = normals(count, rng, 3.0f);
@@ -37,7 +38,7 @@ TEST_CASE("adam_update matches adam_update_ref on odd sizes", "[kernels]") {
 }
 
 TEST_CASE("sgd_update matches sgd_update_ref on odd sizes, with and without momentum", "[kernels]") {
-  for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, 2 * gan::kernels::kOptimizerChunk + 5}) {
+  for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 5}) {
     for (float momentum : {0.0f, 0.9f}) {
       gan::Rng rng(static_cast<uint64_t>(count) + 100);
       std::vector<float> theta = normals(count, rng), g = normals(count, rng), b = normals(count, rng);
@@ -52,7 +53,7 @@ TEST_CASE("sgd_update matches sgd_update_ref on odd sizes, with and without mome
 }
 
 TEST_CASE("adam_update gives the same bits for any thread count", "[kernels]") {
-  const int64_t count = 3 * gan::kernels::kOptimizerChunk + 11;
+  const int64_t count = 2 * gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 11;
   gan::Rng rng(5);
   std::vector<float> theta = normals(count, rng), g = normals(count, rng), m(count), v(count);
   std::vector<float> theta_2 = theta, m_2 = m, v_2 = v;

@@ -2,10 +2,9 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
+#include "gan/io/atomic_file.h"
 #include "gan/io/checkpoint.h"
 #include "gan/ops/activations.h"
 #include "gan/train/classifier_training.h"
@@ -21,14 +20,6 @@ std::string scratch(const std::string& name) {
   std::string folder = GAN_BINARY_DIR "/test-tmp/classifier";
   fs::create_directories(folder);
   return folder + "/" + name;
-}
-
-std::string read_all(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  REQUIRE(file.good());
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
 }
 
 std::string error_of(const std::function<void()>& f) {
@@ -75,7 +66,7 @@ TEST_CASE("a short training run is reproducible bit for bit from its seed, on 1 
   TrainedClassifier second = train_classifier(config);
   save_classifier(scratch("first.ckpt"), *first.classifier, first.info);
   save_classifier(scratch("second.ckpt"), *second.classifier, second.info);
-  CHECK(read_all(scratch("first.ckpt")) == read_all(scratch("second.ckpt")));
+  CHECK(gan::read_file(scratch("first.ckpt")) == gan::read_file(scratch("second.ckpt")));
   CHECK(first.info.command == "gan classifier train --data mnist --limit 128 --epochs 1 --batch 32 --lr 0.001 "
                               "--beta1 0.9 --seed 11");
   CHECK(first.info.test_data == "mnist-test (20 images)");

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
+#include "gan/io/atomic_file.h"
 #include "gan/kernels/parallel.h"
 #include "gan/train/trainer.h"
 
@@ -11,17 +11,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_all(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  REQUIRE(file.good());
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
-}
-
 // steps.csv without its last column (wall-clock seconds, the one value that may differ between runs).
 std::string steps_without_seconds(const std::string& run) {
-  std::istringstream lines(read_all(run + "/steps.csv"));
+  std::istringstream lines(gan::read_file(run + "/steps.csv"));
   std::string line, kept;
   while (std::getline(lines, line)) kept += line.substr(0, line.rfind(',')) + "\n";
   return kept;
@@ -57,7 +49,7 @@ TEST_CASE("a run is reproducible from its seed with 1 and with 2 threads", "[tra
   REQUIRE(gan::train_gan(one, quiet()) == 0);
   REQUIRE(gan::train_gan(two, quiet()) == 0);
   gan::kernels::set_num_threads(2);
-  CHECK(read_all(one.out + "/checkpoints/latest.ckpt") == read_all(two.out + "/checkpoints/latest.ckpt"));
+  CHECK(gan::read_file(one.out + "/checkpoints/latest.ckpt") == gan::read_file(two.out + "/checkpoints/latest.ckpt"));
   CHECK(steps_without_seconds(one.out) == steps_without_seconds(two.out));
   CHECK(steps_without_seconds(one.out).find("nan") == std::string::npos);
   for (const char* file : {"/config.json", "/epochs.csv", "/samples/epoch_0001.png", "/samples/epoch_0002.png",
@@ -80,7 +72,8 @@ TEST_CASE("a run stopped after epoch 2 and resumed ends with the bytes of one th
   resume.resume = interrupted.out;
   REQUIRE(gan::train_gan(more, resume) == 0);
 
-  CHECK(read_all(straight.out + "/checkpoints/latest.ckpt") == read_all(interrupted.out + "/checkpoints/latest.ckpt"));
+  CHECK(gan::read_file(straight.out + "/checkpoints/latest.ckpt") ==
+        gan::read_file(interrupted.out + "/checkpoints/latest.ckpt"));
   CHECK(steps_without_seconds(straight.out) == steps_without_seconds(interrupted.out));
 }
 

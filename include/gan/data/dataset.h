@@ -5,7 +5,9 @@
 //   mnist-test                2,000 MNIST test digits                        <data_dir>/mnist/ (shipped)
 //   fashion, fashion-test     Fashion-MNIST, 60,000 / 10,000 clothes         /usr/share/datasets/fashion-mnist/
 //                                                                            (apt-get install dataset-fashion-mnist)
-//   quickdraw:PATH[,PATH...]  QuickDraw drawings; each PATH is a .npy file  any path, e.g. ../shared/data/quickdraw
+//   quickdraw                 18,000 QuickDraw drawings, six classes of      <data_dir>/quickdraw/ (shipped)
+//                             3,000: apple bicycle cat diamond eye fish
+//   quickdraw:PATH[,PATH...]  QuickDraw drawings; each PATH is a .npy file  any path
 //                             of uint8 (N, 784) or (N, 1, 784), one class
 //                             per file named by its stem, or a folder whose
 //                             *.npy files are taken in sorted order

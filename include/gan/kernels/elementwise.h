@@ -17,7 +17,9 @@
 //
 // Parallelism. Work is cut into fixed chunks of kChunkElements elements, whose boundaries depend on
 // the sizes only; chunks run in parallel (OpenMP, in elementwise.cpp) only when there are at least
-// two chunks' worth of work, since starting a team costs more than a small tensor saves. Each output
+// kParallelMinChunks of them, since starting a team costs more than a small tensor saves. Chunks
+// are small, so that a batch-64 activation of the MLP GAN (64 x 1024) still offers 64 of them to
+// 16 cores; one chunk is still thousands of cycles of work, far more than handing it out. Each output
 // element is written by one chunk and every sum is taken in an order fixed by the sizes, so the
 // results are bit-identical for any thread count.
 //
@@ -28,15 +30,17 @@
 #include <cstdint>
 #include <vector>
 
+#include "gan/kernels/parallel.h"
 #include "gan/tensor/shape.h"
 
 namespace gan::kernels {
 
-constexpr int64_t kChunkElements = 16384;  // 64 KB of floats per chunk
+constexpr int64_t kChunkElements = 1024;   // 4 KB of floats per chunk
+constexpr int64_t kParallelMinChunks = 32;  // 32K elements: below that, one thread is faster
 
 // Runs body(context, begin, end) on the chunks [c * grain, min(count, (c + 1) * grain)) of
-// [0, count) in parallel when count >= 2 * grain; else runs body(context, 0, count) once, on the
-// calling thread. Either way the split depends on (count, grain) only.
+// [0, count), in parallel when there are at least kParallelMinChunks of them, else one after
+// another on the calling thread. Either way the split depends on (count, grain) only.
 // The templates below call it; ops call the templates.
 using ChunkBody = void (*)(const void* context, int64_t begin, int64_t end);
 void for_each_chunk(int64_t count, int64_t grain, ChunkBody body, const void* context);

@@ -5,12 +5,22 @@
 //
 // Shapes: op(A) is (M, K), op(B) is (K, N), C is (M, N). A is stored (M, K), or (K, M) when
 // transpose_a; B is stored (K, N), or (N, K) when transpose_b. All contiguous, row-major.
-// beta = 0 overwrites C (its old contents may be garbage); beta = 1 accumulates into C, which is
-// how backward functions add into gradient buffers.
+// beta = 0 overwrites C (its old contents may be garbage, even NaN); beta = 1 accumulates into C,
+// which is how backward functions add into gradient buffers.
 //
-// gemm runs Eigen's blocked SIMD product on fixed chunks of C in parallel; gemm_ref is the plain
-// triple loop it is tested against. The chunking depends on (M, N, K) only, so gemm gives the
-// same bits with any thread count.
+// One order per sum: every element of C is computed as
+//
+//   c = (beta == 0 ? 0 : beta * c_old)
+//   for k = 0, 1, ..., K-1:  c = fma(alpha * op(A)[i][k], op(B)[k][j], c)
+//
+// with alpha * op(A)[i][k] rounded to float once and fma rounding once. So C's bits do not depend
+// on the machine, the instruction set, the blocking or the thread count. gemm_ref is exactly this
+// loop; gemm computes the same bits fast (packing, cache blocking, a register micro-kernel per
+// instruction set, OpenMP over tiles of C; see docs/gemm.md), and the tests compare the two for
+// bitwise equality.
+//
+// Example, y = x W^T for a Linear layer with x (N, D_in), W (D_out, D_in), y (N, D_out):
+//   gemm(false, true, N, D_out, D_in, 1.0f, x, W, 0.0f, y);
 #pragma once
 
 namespace gan::kernels {
@@ -20,5 +30,24 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, 
 
 void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, const float* A,
               const float* B, float beta, float* C);
+
+// How gemm splits one product into work, a function of (M, N, K) and the compiled micro-kernel
+// only, never of the thread count. C is cut into a 2-D grid of tiles of tile_rows x tile_cols;
+// each tile is one work item, written by exactly one thread, over all of K in increasing order.
+// A C thinner than the micro-kernel (N < kernel_cols, such as (64, 1)) may be computed as
+// C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M).
+struct GemmPlan {
+  bool transposed;  // computes C^T (N, M), then copies it into C
+  int kernel_rows;  // MR: rows of C the micro-kernel keeps in registers
+  int kernel_cols;  // NR: columns of C the micro-kernel keeps in registers
+  int block_depth;  // kc: k-values per packed block of op(A) and op(B) (the pc loop's step)
+  int block_cols;   // nc: columns of op(B) packed at once (the jc loop's step)
+  int tile_rows;    // rows of C per work item, a multiple of kernel_rows
+  int tile_cols;    // columns of C per work item, a multiple of kernel_cols; divides block_cols
+  int work_items;   // tiles in C (or C^T); 1 runs on the calling thread alone
+};
+
+// requires: M, N, K >= 0
+GemmPlan gemm_plan(int M, int N, int K);
 
 }  // namespace gan::kernels

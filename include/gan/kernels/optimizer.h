@@ -1,17 +1,15 @@
 // Fused optimiser updates: one pass over a parameter's arrays per step, reading each number once.
 // Derivations: docs/derivations/objectives.md, section D.13.
 //
-// Every element is updated independently of the others, so the work is cut into fixed chunks of
-// kOptimizerChunk elements that run in parallel (OpenMP, in optimizer.cpp) when there are at least
-// two of them; the numbers do not depend on the thread count. Each kernel has a plain-loop `_ref`
+// Every element is updated independently of the others, so the work is cut into the fixed chunks
+// of kernels::for_each_chunk (elementwise.h), which run in parallel on large parameters; the
+// numbers do not depend on the thread count. Each kernel has a plain-loop `_ref`
 // twin that the tests compare with.
 #pragma once
 
 #include <cstdint>
 
 namespace gan::kernels {
-
-constexpr int64_t kOptimizerChunk = 32768;
 
 // Adam (Kingma & Ba 2015, Algorithm 1), one step t for `count` elements:
 //   m = beta1 m + (1 - beta1) g              v = beta2 v + (1 - beta2) g^2

@@ -2,7 +2,7 @@
 // conditional, a class label) to an image, and a discriminator D that scores an image (and its
 // label) with a logit: D(x) = sigma(logit) is D's probability that x is real.
 //
-// Two architectures, exactly those of the PyTorch reference benchmark (/work/shared/bench):
+// Two architectures, exactly those of the PyTorch reference (tests/bench/torch_reference.py):
 //   "mlp"    fully connected G and D (models/mlp_gan.h)
 //   "dcgan"  DCGAN-28: transposed convolutions in G, strided convolutions in D (models/dcgan.h)
 // each with a conditional version (Mirza & Osindero 2014) that feeds a learned label embedding
@@ -31,7 +31,14 @@ struct ModelSettings {
   int num_classes = 10;                // K, for conditional models
   int channels = 1;                    // C of the images
   int image_size = 28;                 // H = W; dcgan requires a multiple of 4
+  std::string init;                    // a scheme of nn/init.h; empty: make_gan uses default_init
 };
+
+// The initialisation scheme (nn/init.h) an architecture gets unless told otherwise: "dcgan" for
+// DCGAN-28, as in the PyTorch DCGAN example; "pytorch-default" for the MLP GAN, as in the PyTorch
+// reference. docs/initialisation.md measures both against PyTorch, and "dcgan" against
+// "dcgan-zero-bias". An unknown architecture gets "pytorch-default" (make_gan rejects it anyway).
+std::string default_init(const std::string& architecture);
 
 // What Generator and Discriminator share: the layers (`net`), an optional label embedding, and
 // the lists of their parameters and buffers. The embedding's parameter is "label_embedding.weight";
@@ -71,9 +78,9 @@ struct GanModels {
   std::unique_ptr<Discriminator> discriminator;
 };
 
-// Builds both players, initialised from rng (G first, then D). Throws std::invalid_argument for
-// an unknown architecture (listing mlp|dcgan), z_dim < 1, channels < 1, num_classes < 1 when
-// conditional, or an image size the architecture cannot produce.
+// Builds both players, initialised from rng with settings.init (G first, then D). Throws
+// std::invalid_argument for an unknown architecture (listing mlp|dcgan) or init scheme, z_dim < 1,
+// channels < 1, num_classes < 1 when conditional, or an image size the architecture cannot produce.
 GanModels make_gan(const ModelSettings& settings, Rng& rng);
 
 }  // namespace gan

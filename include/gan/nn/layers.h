@@ -3,10 +3,11 @@
 // and initialisation.
 //
 // Default initialisation is PyTorch's (torch.nn, v1.x and v2.x), so that a model starts where the
-// reference benchmark's does: Linear, Conv2d and ConvTranspose2d draw weight and bias from
+// PyTorch reference's does: Linear, Conv2d and ConvTranspose2d draw weight and bias from
 // U(-1/sqrt(fan_in), 1/sqrt(fan_in)) (their kaiming_uniform_ with a = sqrt(5) reduces to this bound;
 // He et al. 2015 for the scheme), with fan_in = inputs per output unit; BatchNorm starts at
-// gamma = 1, beta = 0; Embedding at N(0, 1). DCGAN's own initialisation is init_dcgan (init.h).
+// gamma = 1, beta = 0; Embedding at N(0, 1). The other schemes, DCGAN's among them, redraw from
+// there (init.h).
 // Parameters are public members, so that an initialiser or a test can reach them directly.
 #pragma once
 

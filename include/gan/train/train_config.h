@@ -11,7 +11,9 @@
 namespace gan {
 
 struct TrainConfig {
-  std::string model = "dcgan";          // mlp | dcgan: the two architectures of ../shared/bench
+  std::string model = "dcgan";          // mlp | dcgan: the two architectures of the PyTorch reference
+  std::string init;                     // a scheme of nn/init.h; empty: default_init(model), filled
+                                        // in by train_gan so that config.json names the scheme used
   bool conditional = false;             // label-conditioned G and D (Mirza & Osindero 2014)
   std::string loss = "nonsaturating";   // Goodfellow et al. 2014, Sec. 3: strong gradients early on
   std::string data = "mnist";           // see load_dataset: mnist | fashion | quickdraw:PATH,... | idx:...

@@ -1,0 +1,199 @@
+// The GEMM micro-kernel: the innermost loop of gemm.cpp, the only code that runs at full speed.
+// It updates one kMR x kNR tile of C held in registers over kc values of k:
+//
+//   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j])
+//
+// where a is a packed sliver of alpha * op(A) (kc x kMR, k-major, kAStride >= kMR floats apart:
+// 8 for every kernel, so the packing can store whole vectors), b a packed sliver of op(B)
+// (kc x kNR, k-major, 64-byte aligned) and start is the beta rule of gemm.h, applied in the first
+// k-block only: 0 when beta == 0 (C is not read: it may hold NaN), c when beta == 1, beta * c
+// otherwise. Later k-blocks pass beta = 1, so they carry on from what the last block stored.
+//
+// Each element of C thus sees exactly the fused multiply-adds of gemm_ref, in the same order; the
+// kernels differ only in how many elements they update at once, which never changes a bit.
+// One of three is compiled in, picked by the instruction set (CMake's GAN_MARCH):
+//   AVX-512  8 x 32:  16 of the 32 zmm registers hold C, 2 hold a row of b, the rest broadcasts
+//   AVX2     6 x 16:  12 of the 16 ymm registers hold C, 2 hold b, 1 a broadcast of a
+//   portable 8 x 16:  plain arrays and std::fma, which the compiler vectorises where it can
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+#if !defined(GAN_GEMM_PORTABLE) && (defined(__AVX512F__) || defined(__AVX2__))
+#include <immintrin.h>
+#endif
+
+namespace gan::kernels::detail {
+
+#if !defined(GAN_GEMM_PORTABLE) && defined(__AVX512F__)
+
+constexpr int kMR = 8;
+constexpr int kNR = 32;
+constexpr int kAStride = 8;
+
+// Zen 4 issues one 512-bit FMA per cycle with a latency of 4, so 16 independent accumulators keep
+// it busy; each row of b (2 loads) serves 8 broadcasts of a. On Zen 4, 8 rows ran faster than 6,
+// 12 or 14 (about 100 against 86-95 GFLOP/s on 1024^3), and 8 divides the batch of 64 exactly, so
+// a (64, 256) C still splits into 64 tiles.
+inline void microkernel(int kc, const float* a, const float* b, float beta, float* c, int64_t ldc) {
+  __m512 acc[kMR][2];
+#pragma GCC unroll 16
+  for (int i = 0; i < kMR; ++i) {
+    if (beta == 0.0f) {
+      acc[i][0] = _mm512_setzero_ps();
+      acc[i][1] = _mm512_setzero_ps();
+    } else {
+      acc[i][0] = _mm512_loadu_ps(c + i * ldc);
+      acc[i][1] = _mm512_loadu_ps(c + i * ldc + 16);
+      if (beta != 1.0f) {
+        acc[i][0] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][0]);
+        acc[i][1] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][1]);
+      }
+    }
+  }
+  for (int k = 0; k < kc; ++k) {
+    __m512 b0 = _mm512_load_ps(b);
+    __m512 b1 = _mm512_load_ps(b + 16);
+#pragma GCC unroll 16
+    for (int i = 0; i < kMR; ++i) {
+      __m512 ai = _mm512_set1_ps(a[i]);
+      acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);
+      acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
+    }
+    a += kAStride;
+    b += kNR;
+  }
+#pragma GCC unroll 16
+  for (int i = 0; i < kMR; ++i) {
+    _mm512_storeu_ps(c + i * ldc, acc[i][0]);
+    _mm512_storeu_ps(c + i * ldc + 16, acc[i][1]);
+  }
+}
+
+#elif !defined(GAN_GEMM_PORTABLE) && defined(__AVX2__) && defined(__FMA__)
+
+constexpr int kMR = 6;
+constexpr int kNR = 16;
+constexpr int kAStride = 8;  // see transpose_to_k_major
+
+// Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
+// flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
+inline void microkernel(int kc, const float* a, const float* b, float beta, float* c, int64_t ldc) {
+  __m256 acc[kMR][2];
+#pragma GCC unroll 16
+  for (int i = 0; i < kMR; ++i) {
+    if (beta == 0.0f) {
+      acc[i][0] = _mm256_setzero_ps();
+      acc[i][1] = _mm256_setzero_ps();
+    } else {
+      acc[i][0] = _mm256_loadu_ps(c + i * ldc);
+      acc[i][1] = _mm256_loadu_ps(c + i * ldc + 8);
+      if (beta != 1.0f) {
+        acc[i][0] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][0]);
+        acc[i][1] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][1]);
+      }
+    }
+  }
+  for (int k = 0; k < kc; ++k) {
+    __m256 b0 = _mm256_load_ps(b);
+    __m256 b1 = _mm256_load_ps(b + 8);
+#pragma GCC unroll 16
+    for (int i = 0; i < kMR; ++i) {
+      __m256 ai = _mm256_broadcast_ss(a + i);
+      acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);
+      acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
+    }
+    a += kAStride;
+    b += kNR;
+  }
+#pragma GCC unroll 16
+  for (int i = 0; i < kMR; ++i) {
+    _mm256_storeu_ps(c + i * ldc, acc[i][0]);
+    _mm256_storeu_ps(c + i * ldc + 8, acc[i][1]);
+  }
+}
+
+
+#else
+
+constexpr int kMR = 8;
+constexpr int kNR = 16;
+constexpr int kAStride = 8;
+
+// No intrinsics: the tile lives in a local array, which the compiler keeps in vector registers when
+// the target has them. std::fma rounds once on every machine (in software where there is no FMA
+// instruction), so this kernel gives the same bits as the two above.
+inline void microkernel(int kc, const float* a, const float* b, float beta, float* c, int64_t ldc) {
+  float acc[kMR][kNR];
+  for (int i = 0; i < kMR; ++i) {
+    for (int j = 0; j < kNR; ++j) {
+      if (beta == 0.0f) {
+        acc[i][j] = 0.0f;
+      } else {
+        acc[i][j] = beta == 1.0f ? c[i * ldc + j] : beta * c[i * ldc + j];
+      }
+    }
+  }
+  for (int k = 0; k < kc; ++k) {
+    for (int i = 0; i < kMR; ++i) {
+      for (int j = 0; j < kNR; ++j) acc[i][j] = std::fma(a[i], b[j], acc[i][j]);
+    }
+    a += kAStride;
+    b += kNR;
+  }
+  for (int i = 0; i < kMR; ++i) {
+    for (int j = 0; j < kNR; ++j) c[i * ldc + j] = acc[i][j];
+  }
+}
+
+
+#endif
+
+// Transposes `rows` rows of a row-major matrix into a k-major sliver, the packing of op(A) when A
+// is stored (M, K) and of op(B) when B is stored (N, K):
+//
+//   dst[k * stride + r] = src[r * ld + k],   r < rows <= stride, k < kc;  stride a multiple of 8
+//
+// Element by element this copy costs about as much as the product itself when M is 64 (each
+// element of B then serves only 64 multiply-adds), so with AVX2 (which every AVX-512 CPU has)
+// 8 x 8 blocks go through registers: 8 rows in, three rounds of shuffles, 8 columns out.
+inline void transpose_to_k_major(const float* src, int64_t ld, int rows, int kc, float* dst,
+                                 int stride) {
+  int k0 = 0;
+#if !defined(GAN_GEMM_PORTABLE) && defined(__AVX2__)
+  // A group of fewer than 8 rows (the AVX2 kernel's 6) reads zeros for the missing rows and
+  // stores them into the sliver's padding (stride is 8 there).
+  for (; k0 + 8 <= kc; k0 += 8) {
+    for (int r0 = 0; r0 < rows; r0 += 8) {
+      const int group = rows - r0 < 8 ? rows - r0 : 8;
+      __m256 x[8], y[8];
+      for (int i = 0; i < 8; ++i) {
+        x[i] = i < group ? _mm256_loadu_ps(src + (r0 + i) * ld + k0) : _mm256_setzero_ps();
+      }
+      // Within each 128-bit half: interleave pairs of rows, then pick element e of 4 rows.
+      for (int i = 0; i < 8; i += 2) {
+        y[i] = _mm256_unpacklo_ps(x[i], x[i + 1]);
+        y[i + 1] = _mm256_unpackhi_ps(x[i], x[i + 1]);
+      }
+      for (int q = 0; q < 8; q += 4) {
+        x[q] = _mm256_shuffle_ps(y[q], y[q + 2], 0x44);
+        x[q + 1] = _mm256_shuffle_ps(y[q], y[q + 2], 0xee);
+        x[q + 2] = _mm256_shuffle_ps(y[q + 1], y[q + 3], 0x44);
+        x[q + 3] = _mm256_shuffle_ps(y[q + 1], y[q + 3], 0xee);
+      }
+      // Join rows 0..3 with rows 4..7: low halves are k0 + e, high halves k0 + 4 + e.
+      for (int e = 0; e < 4; ++e) {
+        _mm256_storeu_ps(dst + (k0 + e) * stride + r0, _mm256_permute2f128_ps(x[e], x[4 + e], 0x20));
+        _mm256_storeu_ps(dst + (k0 + 4 + e) * stride + r0,
+                         _mm256_permute2f128_ps(x[e], x[4 + e], 0x31));
+      }
+    }
+  }
+#endif
+  for (int r = 0; r < rows; ++r) {
+    for (int k = k0; k < kc; ++k) dst[k * stride + r] = src[r * ld + k];
+  }
+}
+
+}  // namespace gan::kernels::detail

@@ -1,0 +1,58 @@
+// The work decomposition of the training step's parallel loops: fixed by the sizes alone, and fine
+// enough that 16 cores find work. (The GEMM's own decomposition is tested in test_gemm.cpp.)
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "gan/kernels/elementwise.h"
+#include "gan/kernels/parallel.h"
+
+using gan::kernels::chunk_count;
+using gan::kernels::grain_for;
+using gan::kernels::kChunkElements;
+
+TEST_CASE("every large element-wise loop of the batch-64 steps offers at least 64 chunks", "[kernels]") {
+  // The activations and parameters of DCGAN-28 and of the MLP GAN at batch 64 that hold at least
+  // 64K floats: anything smaller takes microseconds, and runs on one thread.
+  const std::vector<int64_t> sizes = {
+      64 * 64 * 14 * 14,  // DCGAN: D's first feature map, G's second
+      64 * 128 * 7 * 7,   // DCGAN: D's second feature map, G's first (= 64 x 6272)
+      100 * 6272,         // DCGAN: G's Linear weight
+      64 * 128 * 4 * 4,   // DCGAN: D's second convolution weight, G's first transposed convolution
+      64 * 1024,          // MLP: G's widest activation
+      1024 * 784,         // MLP: G's last weight
+      784 * 512,          // MLP: D's first weight
+  };
+  for (int64_t size : sizes) {
+    INFO("size " << size);
+    CHECK(size >= 64 * 1024);
+    CHECK(chunk_count(size, kChunkElements) >= 64);
+  }
+}
+
+TEST_CASE("batch norm's per-channel items reach 64 on the large batch norms", "[kernels]") {
+  // batch_norm.cpp hands out channels, grain_for(m) at a time, m = N*H*W values per channel.
+  struct Norm { int C; int64_t m; };
+  for (Norm norm : {Norm{64, 64 * 14 * 14}, Norm{128, 64 * 7 * 7}, Norm{1024, 64}}) {
+    INFO("C " << norm.C << ", m " << norm.m);
+    CHECK(chunk_count(norm.C, grain_for(norm.m)) >= 64);
+  }
+}
+
+TEST_CASE("chunks depend on the sizes only and cover the range once", "[kernels]") {
+  for (int64_t count : {int64_t{1}, int64_t{1023}, int64_t{1024}, int64_t{1025}, int64_t{40000}}) {
+    // Written from the chunks (in parallel for 40000), checked afterwards: Catch2 is not thread-safe.
+    std::vector<int> visits(count, 0);
+    std::vector<int64_t> chunk_end(chunk_count(count, kChunkElements), -1);
+    gan::kernels::for_each_chunk(count, kChunkElements, [&](int64_t begin, int64_t end) {
+      chunk_end[begin / kChunkElements] = end;
+      for (int64_t i = begin; i < end; ++i) visits[i] += 1;
+    });
+    for (size_t chunk = 0; chunk < chunk_end.size(); ++chunk) {
+      CHECK(chunk_end[chunk] == std::min<int64_t>(count, (chunk + 1) * kChunkElements));
+    }
+    for (int visit : visits) REQUIRE(visit == 1);
+  }
+}
