@@ -15,7 +15,10 @@
 #
 # Settings (environment variables):
 #   ROUNDS           interleaved rounds (default 3)
-#   BENCH_BATCHES    batch sizes besides 64, e.g. "16 256"
+#   BENCH_BATCHES    batch sizes besides 64, e.g. "16 256" (at 1 and 2 threads)
+#   BENCH_THREADS    thread counts, e.g. "1 2 4 8 16" (default 1, 2, 4, ... and the cores present):
+#                    the thread scaling of both sides at batch 64
+#   CEILING_FILE     fma_ceiling's output (make bench passes it): adds the column ours / ceiling
 #   STEPS            timed steps per repetition, for every cell; by default 100 (MLP) and 20
 #                    (DCGAN) at batch 64, scaled by 64 / batch so that each repetition takes
 #                    about the same time at any batch size
@@ -63,6 +66,23 @@ for batch in ${BENCH_BATCHES:-}; do
   batches+=("$((10#$batch))")
 done
 mapfile -t batches < <(printf '%s\n' "${batches[@]}" | sort -n -u)
+# Thread counts: BENCH_THREADS, or 1, 2, 4, ... and the number of cores present. Batch 64 runs at
+# every count (the scaling table); other batch sizes at 1 and 2 threads only.
+if ! [[ ${BENCH_THREADS:-} =~ ^[[:space:]0-9]*$ ]] || [[ " ${BENCH_THREADS:-} " =~ [[:space:]]0+[[:space:]] ]]; then
+  echo "$script: BENCH_THREADS is '$BENCH_THREADS'; expected thread counts of at least 1 separated by spaces, e.g. \"1 2 4\"" >&2
+  exit 2
+fi
+thread_counts=()
+if [[ -n ${BENCH_THREADS// /} ]]; then
+  for threads in $BENCH_THREADS; do thread_counts+=("$((10#$threads))"); done
+else
+  cores=$(nproc)
+  for ((threads = 1; threads < cores; threads *= 2)); do thread_counts+=("$threads"); done
+  thread_counts+=("$cores")
+fi
+mapfile -t thread_counts < <(printf '%s\n' "${thread_counts[@]}" | sort -n -u)
+# The FMA ceiling per thread count (tests/bench/fma_ceiling.cpp's lines), for the fraction column.
+ceiling_file=${CEILING_FILE:-}
 
 build=${BUILD:-build}
 [[ $build == /* ]] || build=$repo/$build
@@ -130,8 +150,9 @@ mkdir -p "$build/bench"
 : > "$raw"
 for round in $(seq "$rounds"); do
   for model in mlp dcgan; do
-    for threads in 1 2; do
+    for threads in "${thread_counts[@]}"; do
       for batch in "${batches[@]}"; do
+        (( batch == 64 || threads <= 2 )) || continue
         if [[ -n ${STEPS:-} ]]; then
           steps=$STEPS
         else
@@ -160,12 +181,15 @@ if [[ -z $missing ]]; then
 else
   echo "Reference: not run ($missing)."
 fi
+[[ -n $ceiling_file ]] && echo "ours / ceiling: our useful GFLOP/s over the FMA ceiling at the same thread count ($ceiling_file)."
 awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
   function median(list,   v, n, i, j, t) {
     n = split(list, v, " ")
     for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
     return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
   }
+  # fma_ceiling threads=T width=W gflops=G, from the ceiling file read first
+  $1 == "fma_ceiling" { split($2, t, "="); split($4, g, "="); ceiling[t[2]] = g[2]; next }
   # a summary line: "round=R impl=SIDE model=..." (the rep=, flops and env lines start otherwise)
   $3 ~ /^model=/ {
     split("", f)
@@ -181,11 +205,11 @@ awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
   }
   END {
     if (with_reference) {
-      print "| model | threads | batch | ours steps/s | reference steps/s | ours / ref | ours GFLOP/s | ours peak RSS MB |"
-      print "|---|---|---|---|---|---|---|---|"
+      print "| model | threads | batch | ours steps/s | reference steps/s | ours / ref | ours GFLOP/s | ours / ceiling | ours peak RSS MB |"
+      print "|---|---|---|---|---|---|---|---|---|"
     } else {
-      print "| model | threads | batch | ours steps/s | ours GFLOP/s | ours peak RSS MB |"
-      print "|---|---|---|---|---|---|"
+      print "| model | threads | batch | ours steps/s | ours GFLOP/s | ours / ceiling | ours peak RSS MB |"
+      print "|---|---|---|---|---|---|---|"
     }
     for (k = 1; k <= cells; k++) {
       split(order[k], part, " ")
@@ -195,7 +219,9 @@ awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
         ref = median(rate["torch", order[k]])
         printf " | %.2f | %.2f", ref, ours / ref
       }
-      printf " | %.1f | %.0f |\n", median(gflops[order[k]]), rss[order[k]]
+      useful = median(gflops[order[k]])
+      fraction = (part[2] in ceiling) ? sprintf("%.2f", useful / ceiling[part[2]]) : "-"
+      printf " | %.1f | %s | %.0f |\n", useful, fraction, rss[order[k]]
     }
-  }' "$raw"
+  }' ${ceiling_file:+"$ceiling_file"} "$raw"
 echo "Raw lines, with the command of every process: $raw"
