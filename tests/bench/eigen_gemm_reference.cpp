@@ -3,8 +3,9 @@
 //   gemm impl=eigen M=64 K=784 N=512 threads=1 gflops=...
 //
 // This program is built apart from gan.cpp's libraries (CMakeLists.txt links it to Eigen and OpenMP
-// only): src/kernels/gemm.cpp compiles Eigen with EIGEN_DONT_PARALLELIZE, and the two settings
-// must not meet in one binary, where they would share Eigen's template instantiations.
+// only): src/metrics/linear_algebra.cpp compiles Eigen scalar and serial (EIGEN_DONT_VECTORIZE,
+// EIGEN_DONT_PARALLELIZE), and the two settings must not meet in one binary, where they would
+// share Eigen's template instantiations.
 #include <Eigen/Core>
 #include <algorithm>
 #include <chrono>
