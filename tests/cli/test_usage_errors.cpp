@@ -56,6 +56,7 @@ TEST_CASE("gan reports each usage error with exit code 2 and the valid values", 
       {"resume-no-checkpoint", "train --resume " GAN_SOURCE_DIR "/data",
        "--resume " GAN_SOURCE_DIR "/data has no checkpoints/latest.ckpt; expected the --out folder of an earlier run"},
       {"sample-zero", "sample --n 0", "gan sample: --n must be in [1, 1048576], got 0"},
+      {"sample-threads", "sample --threads -1", "gan sample: --threads must be in [0, 1024], got -1"},
       {"gradcheck-unknown-flag", "gradcheck --bogus", "gan gradcheck: unknown option --bogus; valid options: --threads"},
       {"classifier-unknown-action", "classifier --bogus", "gan classifier: unknown action '--bogus'; use train or eval"},
   };

@@ -30,7 +30,10 @@ struct StepStatistics {
   double grad_norm_d = 0;     // ||dL_D/dtheta_D||_2 before D's update
   double grad_norm_g = 0;     // ||dL_G/dtheta_G||_2 before G's update, NaN when no G step ran
   bool generator_updated = false;
-  bool skipped = false;       // a non-finite value was found and no update was applied
+  // A non-finite value was found, and the player whose step found it applied no update. When that
+  // is G's step, D's update earlier in the same step stands (and batch norm's running statistics
+  // of both players have seen this batch), so a skipped step is "G did not move", not a rollback.
+  bool skipped = false;
   std::string non_finite;     // which value was non-finite, e.g. "d_loss" or "grad of g.3.weight"
 };
 
