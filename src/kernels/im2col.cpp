@@ -22,12 +22,16 @@ struct PaddedPlane {
       std::copy(plane + int64_t{h} * W, plane + int64_t{h + 1} * W, padded + int64_t{h + padding} * Wp() + padding);
     }
   }
-  // Copies the inside of `padded` back to `plane`.
-  void unfill(const float* padded, float* plane) const {
-    for (int h = 0; h < H; ++h) {
-      const float* row = padded + int64_t{h + padding} * Wp() + padding;
-      std::copy(row, row + W, plane + int64_t{h} * W);
-    }
+};
+
+// The output positions o in [begin, end) of [0, n_out) whose tap o*stride + offset falls inside an
+// axis of n pixels; the taps of the other positions fall on the zero padding. col2im runs its loops
+// over this range only, so it needs neither bounds checks nor a padded copy of the plane.
+struct Inside {
+  int begin, end;
+  Inside(int offset, int n, int stride, int n_out) {
+    end = n - offset <= 0 ? 0 : std::min(n_out, (n - offset + stride - 1) / stride);
+    begin = std::min(end, offset >= 0 ? 0 : (-offset + stride - 1) / stride);
   }
 };
 
@@ -56,10 +60,25 @@ void im2col(const ConvGeometry& g, const float* x, float* cols) {
       for (int kh = 0; kh < g.K; ++kh) {
         for (int kw = 0; kw < g.K; ++kw) {
           float* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
-          for (int oh = 0; oh < H_out; ++oh) {  // (D.8.1), in padded coordinates
+          // Neighbouring taps see shifted copies of the same pixels. Tap (kh, kw) at (oh, ow) reads the
+          // padded pixel (oh*stride + kh, ow*stride + kw), which tap (kh - stride, kw) read at
+          // (oh + 1, ow) and tap (kh, kw - stride) at (oh, ow + 1). So most of a piece is a piece
+          // written just before, moved up one row or left one column: a contiguous copy, in cache,
+          // instead of a strided gather. Only the new last row or column is gathered.
+          int oh_begin = 0, ow_begin = 0;
+          if (kh >= g.stride) {
+            const float* above = piece - int64_t{g.stride} * g.K * columns;  // tap (kh - stride, kw)
+            std::copy(above + W_out, above + P, piece);
+            oh_begin = H_out - 1;
+          } else if (kw >= g.stride) {
+            const float* left = piece - int64_t{g.stride} * columns;  // tap (kh, kw - stride)
+            std::copy(left + 1, left + P, piece);  // each row's last entry is gathered below
+            ow_begin = W_out - 1;
+          }
+          for (int oh = oh_begin; oh < H_out; ++oh) {  // (D.8.1), in padded coordinates
             const float* in = image + int64_t{oh * g.stride + kh} * pad.Wp() + kw;
             float* out = piece + int64_t{oh} * W_out;
-            for (int ow = 0; ow < W_out; ++ow) out[ow] = in[ow * g.stride];
+            for (int ow = ow_begin; ow < W_out; ++ow) out[ow] = in[ow * g.stride];
           }
         }
       }
@@ -89,32 +108,25 @@ void col2im(const ConvGeometry& g, const float* cols, float* x) {
   const int64_t P = int64_t{H_out} * W_out;
   const int64_t columns = g.columns();
   const int64_t planes = int64_t{g.N} * g.C;
-  const PaddedPlane pad{g.H, g.W, g.padding};
-#pragma omp parallel if (g.rows() * columns >= kParallelMinElements)
-  {
-    std::vector<float> padded(g.padding > 0 ? int64_t{pad.Hp()} * pad.Wp() : 0);
-    // Plane (n, c) of x gathers from the K*K row pieces cols[(c, kh, kw)][n*P, (n+1)*P). It is the
-    // only writer of its pixels, and adds their terms to x in the order (kh, kw, oh, ow).
-#pragma omp for schedule(static)
-    for (int64_t plane = 0; plane < planes; ++plane) {
-      const int n = static_cast<int>(plane / g.C), c = static_cast<int>(plane % g.C);
-      float* image = x + plane * g.H * g.W;
-      if (g.padding > 0) {  // x's plane inside a zero border that catches the padding's terms
-        std::fill(padded.begin(), padded.end(), 0.0f);
-        pad.fill(image, padded.data());
-        image = padded.data();
-      }
-      for (int kh = 0; kh < g.K; ++kh) {
-        for (int kw = 0; kw < g.K; ++kw) {
-          const float* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
-          for (int oh = 0; oh < H_out; ++oh) {  // (D.8.3)
-            float* out = image + int64_t{oh * g.stride + kh} * pad.Wp() + kw;
-            const float* in = piece + int64_t{oh} * W_out;
-            for (int ow = 0; ow < W_out; ++ow) out[ow * g.stride] += in[ow];
-          }
+  // Plane (n, c) of x gathers from the K*K row pieces cols[(c, kh, kw)][n*P, (n+1)*P). It is the
+  // only writer of its pixels, and adds their terms to x in the order (kh, kw, oh, ow), skipping the
+  // terms that fall on the padding, as col2im_ref does: the same sums in the same order. It adds in
+  // place, without the zero fill and the two copies per plane that a padded scratch plane costs.
+#pragma omp parallel for schedule(static) if (g.rows() * columns >= kParallelMinElements)
+  for (int64_t plane = 0; plane < planes; ++plane) {
+    const int n = static_cast<int>(plane / g.C), c = static_cast<int>(plane % g.C);
+    float* image = x + plane * g.H * g.W;
+    for (int kh = 0; kh < g.K; ++kh) {
+      const Inside rows(kh - g.padding, g.H, g.stride, H_out);
+      for (int kw = 0; kw < g.K; ++kw) {
+        const Inside taps(kw - g.padding, g.W, g.stride, W_out);
+        const float* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
+        for (int oh = rows.begin; oh < rows.end; ++oh) {  // (D.8.3)
+          float* out = image + int64_t{oh * g.stride + kh - g.padding} * g.W;
+          const float* in = piece + int64_t{oh} * W_out;
+          for (int ow = taps.begin; ow < taps.end; ++ow) out[ow * g.stride + kw - g.padding] += in[ow];
         }
       }
-      if (g.padding > 0) pad.unfill(padded.data(), x + plane * g.H * g.W);
     }
   }
 }

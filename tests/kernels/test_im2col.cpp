@@ -18,14 +18,16 @@ std::vector<float> random_values(int64_t count, gan::Rng& rng) {
 
 int64_t image_size(const ConvGeometry& g) { return int64_t{g.N} * g.C * g.H * g.W; }
 
-// Every geometry on odd sizes 1, 7, 33 whose kernel fits the padded image.
+// Every geometry on odd sizes 1, 7, 33 whose kernel fits the padded image. Stride 3 and padding 2
+// reach the cases DCGAN's K4 s2 p1 does not: a padding wider than the stride, and taps that repeat
+// the pixels of the tap one stride before.
 std::vector<ConvGeometry> odd_geometries() {
   std::vector<ConvGeometry> geometries;
   for (int H : {1, 7, 33})
     for (int W : {1, 7, 33})
       for (int K : {1, 3, 4})
-        for (int stride : {1, 2})
-          for (int padding : {0, 1}) {
+        for (int stride : {1, 2, 3})
+          for (int padding : {0, 1, 2}) {
             if (K > H + 2 * padding || K > W + 2 * padding) continue;
             geometries.push_back({2, 3, H, W, K, stride, padding});
           }
@@ -84,6 +86,26 @@ TEST_CASE("im2col and col2im match their plain loops on odd sizes", "[kernels]")
     gan::kernels::col2im(g, dcols.data(), dx.data());
     gan::kernels::col2im_ref(g, dcols.data(), dx_ref.data());
     REQUIRE(dx == dx_ref);  // the same sums in the same order
+  }
+}
+
+TEST_CASE("im2col and col2im match their plain loops at DCGAN-28's sizes", "[kernels]") {
+  // K4 s2 p1: 28 -> 14 -> 7, and an odd 15 -> 7 whose last row and column of pixels no window reads.
+  gan::Rng rng(7);
+  for (const ConvGeometry& g : {ConvGeometry{3, 2, 28, 28, 4, 2, 1}, ConvGeometry{3, 5, 14, 14, 4, 2, 1},
+                                ConvGeometry{3, 5, 15, 15, 4, 2, 1}}) {
+    INFO("H=" << g.H);
+    auto x = random_values(image_size(g), rng);
+    std::vector<float> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
+    gan::kernels::im2col(g, x.data(), cols.data());
+    gan::kernels::im2col_ref(g, x.data(), cols_ref.data());
+    REQUIRE(cols == cols_ref);
+
+    auto dcols = random_values(g.rows() * g.columns(), rng);
+    auto dx = random_values(image_size(g), rng), dx_ref = dx;
+    gan::kernels::col2im(g, dcols.data(), dx.data());
+    gan::kernels::col2im_ref(g, dcols.data(), dx_ref.data());
+    REQUIRE(dx == dx_ref);
   }
 }
 

@@ -25,8 +25,10 @@
 //
 // Parallelism. im2col splits its work into (c, n) planes and col2im into (n, c) planes. Each plane's
 // outputs (K*K pieces of rows of cols, or one image plane of x) are written by one thread, in a fixed
-// order, so both give the same bits for any thread count. Each thread first copies the plane into a
-// zero border of width `padding`, so the loops over the taps need no bounds checks. The `_ref` twins
+// order, so both give the same bits for any thread count. Neither checks bounds per element: im2col
+// first copies the plane into a zero border of width `padding`, and col2im's loops start and end where
+// the taps leave the padding. im2col also copies most of a piece from the piece of the tap one stride
+// above or to the left, which saw the same pixels one window later (see the .cpp). The `_ref` twins
 // are plain loops with the bounds checks written out.
 //
 //   ConvGeometry g{N, C, H, W, K, stride, padding};
