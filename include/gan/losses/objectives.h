@@ -88,6 +88,9 @@ Objective objective_named(const std::string& name);
 
 // theta = min(max(theta, -limit), limit) for every entry of every parameter (Arjovsky et al. 2017,
 // Algorithm 1, line 7). requires: limit > 0
+// The clipping limit c of the WGAN paper (Arjovsky et al. 2017, Algorithm 1: c = 0.01).
+constexpr float kWganClipLimit = 0.01f;
+
 void clip_weights(const std::vector<nn::NamedParameter>& parameters, float limit);
 
 }  // namespace gan

@@ -7,6 +7,9 @@
 #include <string>
 
 #include "gan/io/json.h"
+#include "gan/losses/objectives.h"
+#include "gan/models/gan_models.h"
+#include "gan/optim/adam.h"
 
 namespace gan {
 
@@ -22,14 +25,14 @@ struct TrainConfig {
   int epochs = 5;
   int batch = 64;                       // Radford et al. 2015 use 128; 64 matches the reference bench
   std::string optimizer = "adam";       // adam | sgd
-  float lr_g = 2e-4f;                   // Radford et al. 2015, Sec. 4
-  float lr_d = 2e-4f;
-  float beta1 = 0.5f;                   // Radford et al. 2015: 0.9 oscillated, 0.5 stabilised
-  float beta2 = 0.999f;                 // Kingma & Ba 2015
+  float lr_g = AdamSettings{}.lr;       // Adam's defaults are DCGAN's (optim/adam.h)
+  float lr_d = AdamSettings{}.lr;
+  float beta1 = AdamSettings{}.beta1;
+  float beta2 = AdamSettings{}.beta2;
   float momentum = 0.9f;                // SGD only
   int d_steps = 1;                      // discriminator steps per generator step (k in Goodfellow's Alg. 1)
-  float clip = 0.01f;                   // WGAN weight clipping c (Arjovsky et al. 2017, Alg. 1)
-  int z_dim = 100;                      // Radford et al. 2015
+  float clip = kWganClipLimit;          // WGAN weight clipping c (losses/objectives.h)
+  int z_dim = ModelSettings{}.z_dim;    // Z (models/gan_models.h)
   uint64_t seed = 1;
   int threads = 0;                      // 0: OMP_NUM_THREADS, or every core
   std::string on_nan = "stop";          // stop (exit 3) | skip-step

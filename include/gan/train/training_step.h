@@ -38,10 +38,10 @@ struct StepStatistics {
 };
 
 struct StepSettings {
-  int z_dim = 100;
+  int z_dim = ModelSettings{}.z_dim;
   bool update_generator = true;  // false on the first k-1 of every k discriminator steps
   bool measure_after = true;     // score the new G(z) with the new D (costs one more forward pass of each)
-  float clip_limit = 0.01f;      // WGAN weight clipping, when the objective asks for it
+  float clip_limit = kWganClipLimit;  // WGAN weight clipping, when the objective asks for it
 };
 
 // requires: real (N, C, H, W) in [-1, 1]; labels empty, or N class indices for conditional models.
