@@ -7,12 +7,6 @@ namespace gan {
 
 namespace {
 
-// A copy of the output for a backward that is written in terms of it, made only when a graph
-// will be built (evaluation under NoGradGuard copies nothing).
-Tensor saved_output(const Tensor& y, const Variable& x) {
-  return grad_enabled() && x.requires_grad() ? y : Tensor();
-}
-
 // (N, D) against one number per row, (N, 1): the view for the row-wise sums of softmax.
 kernels::BroadcastView rows_view(const Shape& x) { return {1, 1, x[0], x[1], 1}; }
 

@@ -7,14 +7,6 @@
 
 namespace gan {
 
-namespace {
-// A copy of the output for a backward that is written in terms of it, made only when a graph
-// will be built (evaluation under NoGradGuard copies nothing).
-Tensor saved_output(const Tensor& y, const Variable& x) {
-  return grad_enabled() && x.requires_grad() ? y : Tensor();
-}
-}  // namespace
-
 Variable exp(const Variable& x) {
   Tensor y(x.shape());
   kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = kernels::exp(x); }, x.value().ptr());

@@ -99,4 +99,11 @@ class NoGradGuard {
 };
 bool grad_enabled();
 
+// The output y of an op on x, kept for a backward written in terms of it (tanh, sigmoid, exp,
+// sqrt, softmax): y itself when a graph will be built, else an empty tensor, so that evaluation
+// under NoGradGuard copies nothing.
+inline Tensor saved_output(const Tensor& y, const Variable& x) {
+  return grad_enabled() && x.requires_grad() ? y : Tensor();
+}
+
 }  // namespace gan
