@@ -174,19 +174,30 @@ double write_epoch_pictures(TrainingState& state, const FixedInputs& fixed, cons
   return metrics::discriminator_auc(d_real_logits.data, d_fake_logits.data);
 }
 
-// Means over an epoch; NaN entries (no G step) are left out of their column's mean.
-struct EpochMeans {
-  std::vector<double> sums = std::vector<double>(7, 0.0);
-  std::vector<int> counts = std::vector<int>(7, 0);
-  void add(const StepStatistics& s) {
-    double values[7] = {s.d_loss, s.g_loss, s.d_real, s.d_fake, s.d_fake_after, s.grad_norm_d, s.grad_norm_g};
-    for (int i = 0; i < 7; ++i) {
-      if (std::isnan(values[i])) continue;
-      sums[i] += values[i];
-      counts[i]++;
-    }
+// The mean of one steps.csv column over an epoch; NaN entries (no G step in that step) are left out.
+struct RunningMean {
+  double sum = 0;
+  int count = 0;
+  void add(double value) {
+    if (std::isnan(value)) return;
+    sum += value;
+    ++count;
   }
-  double mean(int i) const { return counts[i] ? sums[i] / counts[i] : std::numeric_limits<double>::quiet_NaN(); }
+  double mean() const { return count ? sum / count : std::numeric_limits<double>::quiet_NaN(); }
+};
+
+// The epoch's means of the step statistics that epochs.csv reports, one per column.
+struct EpochMeans {
+  RunningMean d_loss, g_loss, d_real, d_fake, d_fake_after, grad_norm_d, grad_norm_g;
+  void add(const StepStatistics& s) {
+    d_loss.add(s.d_loss);
+    g_loss.add(s.g_loss);
+    d_real.add(s.d_real);
+    d_fake.add(s.d_fake);
+    d_fake_after.add(s.d_fake_after);
+    grad_norm_d.add(s.grad_norm_d);
+    grad_norm_g.add(s.grad_norm_g);
+  }
 };
 
 // Fails before any training when the output folder cannot be written.
@@ -336,14 +347,15 @@ int train_gan(const TrainConfig& given, const TrainOptions& options) {
     // An epoch resumed after an interrupt reports the steps this process ran.
     const int steps_run = steps_per_epoch - first_batch;
     double images_per_second = steps_run * config.batch / epoch_seconds;
-    std::vector<std::string> row = {std::to_string(epoch), std::to_string(steps_run), cell(means.mean(0)),
-                                    cell(means.mean(1)), cell(means.mean(2)), cell(means.mean(3)), cell(means.mean(4)),
-                                    cell(means.mean(5)), cell(means.mean(6)), format_float(images_per_second),
+    std::vector<std::string> row = {std::to_string(epoch), std::to_string(steps_run), cell(means.d_loss.mean()),
+                                    cell(means.g_loss.mean()), cell(means.d_real.mean()), cell(means.d_fake.mean()),
+                                    cell(means.d_fake_after.mean()), cell(means.grad_norm_d.mean()),
+                                    cell(means.grad_norm_g.mean()), format_float(images_per_second),
                                     format_float(epoch_seconds), format_float(d_auc)};
     row.insert(row.end(), metric_cells.begin(), metric_cells.end());
     epochs_csv.write_row(row);
-    progress.finish_epoch(epoch, config.epochs, epoch_seconds, images_per_second, means.mean(0), means.mean(1),
-                          means.mean(2), means.mean(3));
+    progress.finish_epoch(epoch, config.epochs, epoch_seconds, images_per_second, means.d_loss.mean(),
+                          means.g_loss.mean(), means.d_real.mean(), means.d_fake.mean());
   }
   std::printf("outputs in %s: samples/, probabilities/, steps.csv, epochs.csv, checkpoints/latest.ckpt\n", out.c_str());
   return 0;
