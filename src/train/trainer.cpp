@@ -211,72 +211,169 @@ void prepare_run_folder(const std::string& out) {
   fs::remove(out + "/checkpoints/.write-test");
 }
 
+// What a run starts from: its settings, its state (new, or loaded from the checkpoint it resumes),
+// and its data.
+struct RunStart {
+  TrainConfig config;
+  TrainingState state;
+  Dataset data;
+  int steps_per_epoch = 0;
+  int64_t steps_into_epoch = 0;  // batches already done of epoch state.epoch + 1 (after an interrupt)
+};
+
+// The resume logic: a resumed run takes its settings from its checkpoint, except those the command
+// line may change (where to write, for how long, on how many threads), and must see the data set it
+// was trained on.
+RunStart start_run(const TrainConfig& given, const TrainOptions& options) {
+  RunStart run;
+  run.config = given;
+  if (run.config.init.empty()) run.config.init = default_init(run.config.model);
+  if (run.config.threads > 0) kernels::set_num_threads(run.config.threads);
+  std::string checkpoint_path;
+  if (!options.resume.empty()) {
+    checkpoint_path = options.resume + "/checkpoints/latest.ckpt";
+    run.state = from_checkpoint(load_checkpoint(checkpoint_path), checkpoint_path);
+    // A resumed run may train for longer, on another machine: these come from the command line.
+    run.state.config.epochs = given.epochs;
+    run.state.config.out = options.resume;
+    run.state.config.data_dir = given.data_dir;
+    run.state.config.threads = given.threads;
+    if (!given.classifier.empty()) run.state.config.classifier = given.classifier;
+    run.config = run.state.config;
+  }
+  const TrainConfig& config = run.config;
+  try {
+    run.data = load_dataset(config.data, config.data_dir);
+  } catch (const std::invalid_argument& error) {  // the spec is none of the forms: a bad --data
+    throw SettingError(std::string("--data: ") + error.what());
+  }
+  if (config.limit > 0 && config.limit < run.data.images.size(0)) {
+    std::vector<int> first(config.limit);
+    for (int i = 0; i < config.limit; ++i) first[i] = i;
+    run.data.images = gather_images(run.data.images, first, 0, config.limit);
+    run.data.labels = gather_labels(run.data.labels, first, 0, config.limit);
+  }
+  const int N = run.data.images.size(0);
+  if (config.batch > N) {
+    throw SettingError("--batch " + std::to_string(config.batch) + " is larger than the data set (" +
+                       std::to_string(N) + " images in " + run.data.source + "); use --batch " + std::to_string(N) +
+                       " or less");
+  }
+  if (options.resume.empty()) run.state = new_training_state(config, run.data.num_classes);
+  run.steps_per_epoch = N / config.batch;  // the last partial batch is dropped
+  // A checkpoint written on an interrupt stops inside epoch `epoch + 1`: its step counts the batches
+  // done there, and its data_rng is the one that shuffled that epoch, so the same order comes back.
+  run.steps_into_epoch = run.state.step - int64_t{run.state.epoch} * run.steps_per_epoch;
+  if (run.steps_into_epoch < 0 || run.steps_into_epoch > run.steps_per_epoch) {
+    throw std::runtime_error(checkpoint_path + ": step " + std::to_string(run.state.step) + " does not fall in epoch " +
+                             std::to_string(run.state.epoch + 1) + " of " + std::to_string(run.steps_per_epoch) +
+                             " steps; expected the data set the run was trained on (" + run.data.source + ", " +
+                             std::to_string(N) + " images now)");
+  }
+  return run;
+}
+
+// What a run writes as it goes, and what it needs to write it.
+struct RunOutputs {
+  CsvWriter steps_csv, epochs_csv;
+  FixedInputs fixed;          // the grid's z and the probe images, the same every epoch
+  EpochEvaluator evaluator;   // the per-epoch sample metrics
+  Progress progress;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+};
+
+// Trains the batches [first_batch, steps_per_epoch) of one epoch, writing a steps.csv row after
+// each. Returns 0, or the exit status that ends the run: an interrupt (after checkpointing where
+// the epoch stands) or a non-finite value with --on-nan stop.
+int train_epoch_steps(RunStart& run, RunOutputs& outputs, const Objective& objective, StepSettings& step_settings,
+                      int epoch, int first_batch, EpochMeans& means) {
+  const TrainConfig& config = run.config;
+  TrainingState& state = run.state;
+  Rng epoch_rng = state.data_rng;  // before this epoch's shuffle: what an interrupt checkpoints
+  std::vector<int> order = shuffled_indices(run.data.images.size(0), state.data_rng);
+  for (int b = first_batch; b < run.steps_per_epoch; ++b) {
+    // Polled between steps, so the step under way when the signal came is finished first.
+    if (interrupt_requested()) {
+      state.data_rng = epoch_rng;
+      save_checkpoint(config.out + "/checkpoints/latest.ckpt", to_checkpoint(state));
+      std::fprintf(stderr,
+                   "\ngan train: interrupted after step %lld (epoch %d, %d of %d steps), saved %s/checkpoints/"
+                   "latest.ckpt; continue with: gan train --resume %s --epochs %d\n",
+                   (long long)state.step, epoch, b, run.steps_per_epoch, config.out.c_str(), config.out.c_str(),
+                   config.epochs);
+      return kExitInterrupted;
+    }
+    Tensor real = gather_images(run.data.images, order, b * config.batch, config.batch);
+    std::vector<int> labels;
+    if (config.conditional) labels = gather_labels(run.data.labels, order, b * config.batch, config.batch);
+    step_settings.update_generator = (state.step + 1) % config.d_steps == 0;
+    StepStatistics stats = training_step(state.models, *state.d_optimizer, *state.g_optimizer, objective, real,
+                                         labels, state.noise_rng, step_settings);
+    ++state.step;
+    if (stats.skipped) {
+      std::fprintf(stderr, "\ngan train: epoch %d, step %lld: %s is not finite%s\n", epoch, (long long)state.step,
+                   stats.non_finite.c_str(),
+                   config.on_nan == "stop" ? "; stopping, the last checkpoint is kept" : "; step skipped");
+      if (config.on_nan == "stop") return kExitDiverged;
+      continue;
+    }
+    means.add(stats);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - outputs.start).count();
+    outputs.steps_csv.write_row({std::to_string(epoch), std::to_string(state.step), cell(stats.d_loss),
+                                 cell(stats.g_loss), cell(stats.d_real), cell(stats.d_fake), cell(stats.d_fake_after),
+                                 cell(stats.grad_norm_d), cell(stats.grad_norm_g), format_float(seconds)});
+    outputs.progress.update(epoch, config.epochs, b + 1, run.steps_per_epoch, stats.d_loss, stats.g_loss);
+  }
+  return 0;
+}
+
+// The end of an epoch: the pictures and probe probabilities, the sample metrics, the checkpoint,
+// and the epochs.csv row. Returns 0, or kExitDiverged when D's logits on the probes are not finite
+// (then no checkpoint of the broken model is written).
+int finish_epoch(RunStart& run, RunOutputs& outputs, const EpochMeans& means, int epoch, int steps_run,
+                 double epoch_seconds) {
+  const TrainConfig& config = run.config;
+  TrainingState& state = run.state;
+  state.epoch = epoch;
+  double d_auc = write_epoch_pictures(state, outputs.fixed, config.out, epoch);
+  if (std::isnan(d_auc)) {
+    std::fprintf(stderr, "\ngan train: epoch %d, step %lld: D's logits on the fixed probe images are not finite; "
+                 "stopping, the last checkpoint is kept\n", epoch, (long long)state.step);
+    return kExitDiverged;
+  }
+  std::vector<std::string> metric_cells = evaluate_epoch(state, outputs.evaluator, epoch);
+  save_checkpoint(config.out + "/checkpoints/latest.ckpt", to_checkpoint(state));
+  double images_per_second = steps_run * config.batch / epoch_seconds;
+  std::vector<std::string> row = {std::to_string(epoch), std::to_string(steps_run), cell(means.d_loss.mean()),
+                                  cell(means.g_loss.mean()), cell(means.d_real.mean()), cell(means.d_fake.mean()),
+                                  cell(means.d_fake_after.mean()), cell(means.grad_norm_d.mean()),
+                                  cell(means.grad_norm_g.mean()), format_float(images_per_second),
+                                  format_float(epoch_seconds), format_float(d_auc)};
+  row.insert(row.end(), metric_cells.begin(), metric_cells.end());
+  outputs.epochs_csv.write_row(row);
+  outputs.progress.finish_epoch(epoch, config.epochs, epoch_seconds, images_per_second, means.d_loss.mean(),
+                                means.g_loss.mean(), means.d_real.mean(), means.d_fake.mean());
+  return 0;
+}
+
 }  // namespace
 
 int train_gan(const TrainConfig& given, const TrainOptions& options) {
-  TrainConfig requested = given;
-  if (requested.init.empty()) requested.init = default_init(requested.model);
-  if (requested.threads > 0) kernels::set_num_threads(requested.threads);
-  std::string checkpoint_path;
-  TrainingState state;
-  if (!options.resume.empty()) {
-    checkpoint_path = options.resume + "/checkpoints/latest.ckpt";
-    state = from_checkpoint(load_checkpoint(checkpoint_path), checkpoint_path);
-    // A resumed run may train for longer, on another machine: these come from the command line.
-    state.config.epochs = requested.epochs;
-    state.config.out = options.resume;
-    state.config.data_dir = requested.data_dir;
-    state.config.threads = requested.threads;
-    if (!requested.classifier.empty()) state.config.classifier = requested.classifier;
-  }
-  const TrainConfig& config = options.resume.empty() ? requested : state.config;
-
-  Dataset data = [&] {
-    try {
-      return load_dataset(config.data, config.data_dir);
-    } catch (const std::invalid_argument& error) {  // the spec is none of the forms: a bad --data
-      throw SettingError(std::string("--data: ") + error.what());
-    }
-  }();
-  if (config.limit > 0 && config.limit < data.images.size(0)) {
-    std::vector<int> first(config.limit);
-    for (int i = 0; i < config.limit; ++i) first[i] = i;
-    data.images = gather_images(data.images, first, 0, config.limit);
-    data.labels = gather_labels(data.labels, first, 0, config.limit);
-  }
-  const int N = data.images.size(0);
-  if (config.batch > N) {
-    throw SettingError("--batch " + std::to_string(config.batch) + " is larger than the data set (" +
-                       std::to_string(N) + " images in " + data.source + "); use --batch " + std::to_string(N) +
-                       " or less");
-  }
-  if (options.resume.empty()) state = new_training_state(config, data.num_classes);
-  const int steps_per_epoch = N / config.batch;  // the last partial batch is dropped
-  // A checkpoint written on an interrupt stops inside epoch `epoch + 1`: its step counts the batches
-  // done there, and its data_rng is the one that shuffled that epoch, so the same order comes back.
-  const int64_t steps_into_epoch = state.step - int64_t{state.epoch} * steps_per_epoch;
-  if (steps_into_epoch < 0 || steps_into_epoch > steps_per_epoch) {
-    throw std::runtime_error(checkpoint_path + ": step " + std::to_string(state.step) + " does not fall in epoch " +
-                             std::to_string(state.epoch + 1) + " of " + std::to_string(steps_per_epoch) +
-                             " steps; expected the data set the run was trained on (" + data.source + ", " +
-                             std::to_string(N) + " images now)");
-  }
-  const std::string& out = config.out;
-  prepare_run_folder(out);
-  write_file_atomically(out + "/config.json", to_json(config_to_json(config), 2) + "\n");
-
+  RunStart run = start_run(given, options);
+  const TrainConfig& config = run.config;
+  prepare_run_folder(config.out);
+  write_file_atomically(config.out + "/config.json", to_json(config_to_json(config), 2) + "\n");
   // A resumed run keeps the rows of the steps and epochs its checkpoint holds and drops any later
   // ones (written after the checkpoint by a run that was then killed). After an interrupt the
   // checkpoint holds part of an epoch: its step rows are kept, its epoch row is still to come.
-  CsvWriter steps_csv = options.resume.empty()
-                            ? CsvWriter(out + "/steps.csv", kStepColumns)
-                            : CsvWriter::resume(out + "/steps.csv", kStepColumns, "step", state.step);
-  CsvWriter epochs_csv = options.resume.empty()
-                             ? CsvWriter(out + "/epochs.csv", kEpochColumns)
-                             : CsvWriter::resume(out + "/epochs.csv", kEpochColumns, "epoch", state.epoch);
-
-  FixedInputs fixed = make_fixed_inputs(config, data);
-  EpochEvaluator evaluator = make_epoch_evaluator(config, data);
+  const std::string steps_path = config.out + "/steps.csv", epochs_path = config.out + "/epochs.csv";
+  RunOutputs outputs{
+      options.resume.empty() ? CsvWriter(steps_path, kStepColumns)
+                             : CsvWriter::resume(steps_path, kStepColumns, "step", run.state.step),
+      options.resume.empty() ? CsvWriter(epochs_path, kEpochColumns)
+                             : CsvWriter::resume(epochs_path, kEpochColumns, "epoch", run.state.epoch),
+      make_fixed_inputs(config, run.data), make_epoch_evaluator(config, run.data),
+      Progress(options.show_progress && isatty(fileno(stderr)))};
   Objective objective = objective_named(config.loss);
   StepSettings step_settings;
   step_settings.z_dim = config.z_dim;
@@ -284,80 +381,26 @@ int train_gan(const TrainConfig& given, const TrainOptions& options) {
 
   std::printf("gan train: %s%s (init %s) on %s (%d images), loss %s, %d epochs of %d steps, batch %d, seed %llu, "
               "%d threads\n",
-              config.conditional ? "conditional " : "", config.model.c_str(), config.init.c_str(), data.source.c_str(),
-              N, config.loss.c_str(), config.epochs, steps_per_epoch, config.batch,
-              static_cast<unsigned long long>(config.seed), kernels::num_threads());
-  if (state.step > 0) {
-    std::printf("resuming after epoch %d and %lld steps of epoch %d (step %lld)\n", state.epoch,
-                (long long)steps_into_epoch, state.epoch + 1, (long long)state.step);
+              config.conditional ? "conditional " : "", config.model.c_str(), config.init.c_str(),
+              run.data.source.c_str(), run.data.images.size(0), config.loss.c_str(), config.epochs,
+              run.steps_per_epoch, config.batch, static_cast<unsigned long long>(config.seed), kernels::num_threads());
+  if (run.state.step > 0) {
+    std::printf("resuming after epoch %d and %lld steps of epoch %d (step %lld)\n", run.state.epoch,
+                (long long)run.steps_into_epoch, run.state.epoch + 1, (long long)run.state.step);
   }
-
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point run_start = Clock::now();
-  Progress progress(options.show_progress && isatty(fileno(stderr)));
-  const int first_epoch = state.epoch + 1;
+  const int first_epoch = run.state.epoch + 1;
   for (int epoch = first_epoch; epoch <= config.epochs; ++epoch) {
-    Clock::time_point epoch_start = Clock::now();
-    Rng epoch_rng = state.data_rng;  // before this epoch's shuffle: what an interrupt checkpoints
-    std::vector<int> order = shuffled_indices(N, state.data_rng);
+    auto epoch_start = std::chrono::steady_clock::now();
+    // An epoch resumed after an interrupt runs, and reports, only the steps still to do.
+    const int first_batch = epoch == first_epoch ? static_cast<int>(run.steps_into_epoch) : 0;
     EpochMeans means;
-    const int first_batch = epoch == first_epoch ? static_cast<int>(steps_into_epoch) : 0;
-    for (int b = first_batch; b < steps_per_epoch; ++b) {
-      // Polled between steps, so the step under way when the signal came is finished first.
-      if (interrupt_requested()) {
-        state.data_rng = epoch_rng;
-        save_checkpoint(out + "/checkpoints/latest.ckpt", to_checkpoint(state));
-        std::fprintf(stderr,
-                     "\ngan train: interrupted after step %lld (epoch %d, %d of %d steps), saved %s/checkpoints/"
-                     "latest.ckpt; continue with: gan train --resume %s --epochs %d\n",
-                     (long long)state.step, epoch, b, steps_per_epoch, out.c_str(), out.c_str(), config.epochs);
-        return kExitInterrupted;
-      }
-      Tensor real = gather_images(data.images, order, b * config.batch, config.batch);
-      std::vector<int> labels;
-      if (config.conditional) labels = gather_labels(data.labels, order, b * config.batch, config.batch);
-      step_settings.update_generator = (state.step + 1) % config.d_steps == 0;
-      StepStatistics stats = training_step(state.models, *state.d_optimizer, *state.g_optimizer, objective, real,
-                                           labels, state.noise_rng, step_settings);
-      ++state.step;
-      if (stats.skipped) {
-        std::fprintf(stderr, "\ngan train: epoch %d, step %lld: %s is not finite%s\n", epoch, (long long)state.step,
-                     stats.non_finite.c_str(),
-                     config.on_nan == "stop" ? "; stopping, the last checkpoint is kept" : "; step skipped");
-        if (config.on_nan == "stop") return kExitDiverged;
-        continue;
-      }
-      means.add(stats);
-      double seconds = std::chrono::duration<double>(Clock::now() - run_start).count();
-      steps_csv.write_row({std::to_string(epoch), std::to_string(state.step), cell(stats.d_loss), cell(stats.g_loss),
-                           cell(stats.d_real), cell(stats.d_fake), cell(stats.d_fake_after),
-                           cell(stats.grad_norm_d), cell(stats.grad_norm_g), format_float(seconds)});
-      progress.update(epoch, config.epochs, b + 1, steps_per_epoch, stats.d_loss, stats.g_loss);
-    }
-    double epoch_seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
-    state.epoch = epoch;
-    double d_auc = write_epoch_pictures(state, fixed, out, epoch);
-    if (std::isnan(d_auc)) {
-      std::fprintf(stderr, "\ngan train: epoch %d, step %lld: D's logits on the fixed probe images are not finite; "
-                   "stopping, the last checkpoint is kept\n", epoch, (long long)state.step);
-      return kExitDiverged;
-    }
-    std::vector<std::string> metric_cells = evaluate_epoch(state, evaluator, epoch);
-    save_checkpoint(out + "/checkpoints/latest.ckpt", to_checkpoint(state));
-    // An epoch resumed after an interrupt reports the steps this process ran.
-    const int steps_run = steps_per_epoch - first_batch;
-    double images_per_second = steps_run * config.batch / epoch_seconds;
-    std::vector<std::string> row = {std::to_string(epoch), std::to_string(steps_run), cell(means.d_loss.mean()),
-                                    cell(means.g_loss.mean()), cell(means.d_real.mean()), cell(means.d_fake.mean()),
-                                    cell(means.d_fake_after.mean()), cell(means.grad_norm_d.mean()),
-                                    cell(means.grad_norm_g.mean()), format_float(images_per_second),
-                                    format_float(epoch_seconds), format_float(d_auc)};
-    row.insert(row.end(), metric_cells.begin(), metric_cells.end());
-    epochs_csv.write_row(row);
-    progress.finish_epoch(epoch, config.epochs, epoch_seconds, images_per_second, means.d_loss.mean(),
-                          means.g_loss.mean(), means.d_real.mean(), means.d_fake.mean());
+    if (int status = train_epoch_steps(run, outputs, objective, step_settings, epoch, first_batch, means)) return status;
+    double epoch_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
+    const int steps_run = run.steps_per_epoch - first_batch;
+    if (int status = finish_epoch(run, outputs, means, epoch, steps_run, epoch_seconds)) return status;
   }
-  std::printf("outputs in %s: samples/, probabilities/, steps.csv, epochs.csv, checkpoints/latest.ckpt\n", out.c_str());
+  std::printf("outputs in %s: samples/, probabilities/, steps.csv, epochs.csv, checkpoints/latest.ckpt\n",
+              config.out.c_str());
   return 0;
 }
 
