@@ -66,66 +66,34 @@ AlignedFloats aligned_floats(int64_t count) {
   return AlignedFloats(static_cast<float*>(memory));
 }
 
-// Packs rows [i0, i0 + kMR) of alpha * op(A), k in [pc, pc + kc), k-major: dst[k * kAStride + r].
-// Rows past M are zero, so the micro-kernel's extra rows compute zeros that nobody stores.
-void pack_a_sliver(bool transpose_a, int M, int K, const float* A, float alpha, int i0, int pc,
-                   int kc, float* dst) {
-  const int rows = std::min(kMR, M - i0);
-  if (rows == kMR && alpha == 1.0f) {
-    if (transpose_a) {
-      // A is (K, M): the kMR values of one k are neighbours in a row of A.
+// Packs lanes [l0, l0 + lanes) of scale * X, k in [pc, pc + kc), k-major: dst[k * stride + l].
+// The lanes are op(A)'s rows (kMR of them, stride kAStride) or op(B)'s columns (kNR, stride kNR);
+// element (lane l, k) is X[k * L + l] when `lanes_contiguous` (X stored (K, L): A^T, or B), else
+// X[l * K + k] (X stored (L, K): A, or B^T). Lanes past L are zero, so the micro-kernel's extra
+// rows or columns compute zeros that nobody stores. scale is alpha for op(A), rounded once per
+// value as in gemm_ref, and 1 for op(B) (except in the transposed product, see gemm).
+void pack_sliver(bool lanes_contiguous, int L, int K, const float* X, float scale, int l0, int pc, int kc,
+                 int lanes, int stride, float* dst) {
+  const int valid = std::min(lanes, L - l0);
+  if (valid == lanes && scale == 1.0f) {  // whole slivers are copies (1 * x == x needs no multiply)
+    if (lanes_contiguous) {
       for (int k = 0; k < kc; ++k) {
-        const float* src = A + static_cast<int64_t>(pc + k) * M + i0;
-        for (int r = 0; r < kMR; ++r) dst[k * kAStride + r] = src[r];
+        const float* src = X + static_cast<int64_t>(pc + k) * L + l0;
+        for (int l = 0; l < lanes; ++l) dst[k * stride + l] = src[l];
       }
     } else {
-      // A is (M, K): each row is contiguous in k, and the sliver is their transpose.
-      detail::transpose_to_k_major(A + static_cast<int64_t>(i0) * K + pc, K, kMR, kc, dst, kAStride);
+      detail::transpose_to_k_major(X + static_cast<int64_t>(l0) * K + pc, K, lanes, kc, dst, stride);
     }
     return;
   }
-  // Element by element: the last sliver of a ragged M, or alpha != 1. alpha * a is rounded once
-  // here, as in gemm_ref (and 1 * a == a, so the copies above skip it).
+  // Element by element: the last sliver of a ragged L, or a scale != 1.
   for (int k = 0; k < kc; ++k) {
-    for (int r = 0; r < kMR; ++r) {
-      const int64_t i = i0 + r;
-      if (r >= rows) {
-        dst[k * kAStride + r] = 0.0f;
+    for (int l = 0; l < lanes; ++l) {
+      const int64_t lane = l0 + l;
+      if (l >= valid) {
+        dst[k * stride + l] = 0.0f;
       } else {
-        dst[k * kAStride + r] = alpha * (transpose_a ? A[(pc + k) * int64_t{M} + i] : A[i * K + pc + k]);
-      }
-    }
-  }
-}
-
-// Packs columns [j0, j0 + kNR) of scale * op(B), k in [pc, pc + kc), k-major: dst[k * kNR + c].
-// Columns past N are zero. scale is 1 except in the transposed product (see gemm), where this
-// operand is op(A) and carries alpha.
-void pack_b_sliver(bool transpose_b, int N, int K, const float* B, float scale, int j0, int pc,
-                   int kc, float* dst) {
-  const int cols = std::min(kNR, N - j0);
-  if (cols == kNR && scale == 1.0f) {
-    if (transpose_b) {
-      // B is (N, K): each column of op(B) is a contiguous row of B, and the sliver is their
-      // transpose.
-      detail::transpose_to_k_major(B + static_cast<int64_t>(j0) * K + pc, K, kNR, kc, dst, kNR);
-    } else {
-      // B is (K, N): the kNR values of one k are neighbours in a row of B.
-      for (int k = 0; k < kc; ++k) {
-        const float* src = B + static_cast<int64_t>(pc + k) * N + j0;
-        for (int c = 0; c < kNR; ++c) dst[k * kNR + c] = src[c];
-      }
-    }
-    return;
-  }
-  // Element by element: the last sliver of a ragged N, or a scale != 1.
-  for (int k = 0; k < kc; ++k) {
-    for (int c = 0; c < kNR; ++c) {
-      const int64_t j = j0 + c;
-      if (c >= cols) {
-        dst[k * kNR + c] = 0.0f;
-      } else {
-        dst[k * kNR + c] = scale * (transpose_b ? B[j * K + pc + k] : B[(pc + k) * int64_t{N} + j]);
+        dst[k * stride + l] = scale * (lanes_contiguous ? X[(pc + k) * int64_t{L} + lane] : X[lane * K + pc + k]);
       }
     }
   }
@@ -222,13 +190,13 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
       const float block_beta = pc == 0 ? beta : 1.0f;
 #pragma omp for schedule(static) nowait
       for (int s = 0; s < b_slivers; ++s) {
-        pack_b_sliver(transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc,
-                      b_packed.get() + int64_t{s} * kNR * kc);
+        pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR,
+                    b_packed.get() + int64_t{s} * kNR * kc);
       }
 #pragma omp for schedule(static)
       for (int s = 0; s < a_slivers; ++s) {
-        pack_a_sliver(transpose_a, M, K, A, alpha, s * kMR, pc, kc,
-                      a_packed.get() + int64_t{s} * kAStride * kc);
+        pack_sliver(transpose_a, M, K, A, alpha, s * kMR, pc, kc, kMR, kAStride,
+                    a_packed.get() + int64_t{s} * kAStride * kc);
       }
       // (the barrier above: every sliver is packed before any tile reads it)
 #pragma omp for schedule(dynamic)
