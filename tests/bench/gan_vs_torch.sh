@@ -42,13 +42,8 @@ set -euo pipefail
 script=gan_vs_torch.sh
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-# A setting that must be a whole number of at least `minimum`: anything else is a usage error.
-whole_number() {  # whole_number NAME VALUE MINIMUM
-  if ! [[ $2 =~ ^[0-9]+$ ]] || (( 10#$2 < $3 )); then
-    echo "$script: $1 is '$2'; expected a whole number, at least $3" >&2
-    exit 2
-  fi
-}
+# shellcheck source=settings.sh
+source "$repo/tests/bench/settings.sh"
 
 rounds=${ROUNDS:-3}
 warmup=${WARMUP:-10}
@@ -57,24 +52,15 @@ whole_number ROUNDS "$rounds" 1
 whole_number WARMUP "$warmup" 0
 whole_number REPS "$reps" 1
 [[ -n ${STEPS:-} ]] && whole_number STEPS "$STEPS" 1
-batches=(64)  # and BENCH_BATCHES, in increasing order
-if ! [[ ${BENCH_BATCHES:-} =~ ^[[:space:]0-9]*$ ]] || [[ " ${BENCH_BATCHES:-} " =~ [[:space:]]0+[[:space:]] ]]; then
-  echo "$script: BENCH_BATCHES is '$BENCH_BATCHES'; expected batch sizes of at least 1 separated by spaces, e.g. \"16 256\"" >&2
-  exit 2
-fi
-for batch in ${BENCH_BATCHES:-}; do
-  batches+=("$((10#$batch))")
-done
-mapfile -t batches < <(printf '%s\n' "${batches[@]}" | sort -n -u)
+# Batch 64 and BENCH_BATCHES, in increasing order.
+batch_list=$(positive_numbers BENCH_BATCHES "${BENCH_BATCHES:-}" "batch sizes" "16 256")
+mapfile -t batches < <(printf '64\n%s' "$batch_list" | sed '/^$/d' | sort -n -u)
 # Thread counts: BENCH_THREADS, or 1, 2, 4, ... and the number of cores present. Batch 64 runs at
 # every count (the scaling table); other batch sizes at 1 and 2 threads only.
-if ! [[ ${BENCH_THREADS:-} =~ ^[[:space:]0-9]*$ ]] || [[ " ${BENCH_THREADS:-} " =~ [[:space:]]0+[[:space:]] ]]; then
-  echo "$script: BENCH_THREADS is '$BENCH_THREADS'; expected thread counts of at least 1 separated by spaces, e.g. \"1 2 4\"" >&2
-  exit 2
-fi
+thread_list=$(positive_numbers BENCH_THREADS "${BENCH_THREADS:-}" "thread counts" "1 2 4")
 thread_counts=()
-if [[ -n ${BENCH_THREADS// /} ]]; then
-  for threads in $BENCH_THREADS; do thread_counts+=("$((10#$threads))"); done
+if [[ -n $thread_list ]]; then
+  mapfile -t thread_counts <<< "$thread_list"
 else
   cores=$(nproc)
   for ((threads = 1; threads < cores; threads *= 2)); do thread_counts+=("$threads"); done
@@ -84,14 +70,8 @@ mapfile -t thread_counts < <(printf '%s\n' "${thread_counts[@]}" | sort -n -u)
 # The FMA ceiling per thread count (tests/bench/fma_ceiling.cpp's lines), for the fraction column.
 ceiling_file=${CEILING_FILE:-}
 
-build=${BUILD:-build}
-[[ $build == /* ]] || build=$repo/$build
-gan=$build/gan
+find_gan
 raw=$build/bench/gan_vs_torch.txt
-if [[ ! -x $gan ]]; then
-  echo "$script: $gan: no such program; build it with: cmake --build $build --target gan" >&2
-  exit 1
-fi
 
 # --- the reference: is it here, and which set-up does it get? ---
 python=/usr/bin/python3  # Debian's torch lives in the system interpreter, not in a pyenv one

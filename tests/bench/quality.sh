@@ -38,13 +38,8 @@ set -euo pipefail
 script=quality.sh
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-# A setting that must be a whole number of at least `minimum`: anything else is a usage error.
-whole_number() {  # whole_number NAME VALUE MINIMUM
-  if ! [[ $2 =~ ^[0-9]+$ ]] || (( 10#$2 < $3 )); then
-    echo "$script: $1 is '$2'; expected a whole number, at least $3" >&2
-    exit 2
-  fi
-}
+# shellcheck source=settings.sh
+source "$repo/tests/bench/settings.sh"
 
 models=${QUALITY_MODELS:-mlp dcgan}
 seeds=${QUALITY_SEEDS:-1 2 3}
@@ -63,15 +58,9 @@ for model in $models; do
   fi
 done
 
-build=${BUILD:-build}
-[[ $build == /* ]] || build=$repo/$build
-gan=$build/gan
+find_gan
 out=${QUALITY_OUT:-$build/quality/e$epochs}
 real=$repo/data/mnist/t10k-images-2k-idx3-ubyte
-if [[ ! -x $gan ]]; then
-  echo "$script: $gan: no such program; build it with: cmake --build $build --target gan" >&2
-  exit 1
-fi
 
 # The reference runs in Debian's python3-torch, with OpenBLAS's OpenMP build in place of the netlib
 # BLAS python3-torch pulls in (about 10x slower; the numbers do not depend on it, the wait does).
