@@ -1,26 +1,21 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
 #include <functional>
 
 #include "gan/io/atomic_file.h"
 #include "gan/io/checkpoint.h"
 #include "gan/ops/activations.h"
 #include "gan/train/classifier_training.h"
+#include "../test_files.h"
 
-namespace fs = std::filesystem;
 using namespace gan;
 
 namespace {
 
 const std::string kShippedWeights = GAN_SOURCE_DIR "/data/classifier/mnist_lenet.ckpt";
 
-std::string scratch(const std::string& name) {
-  std::string folder = GAN_BINARY_DIR "/test-tmp/classifier";
-  fs::create_directories(folder);
-  return folder + "/" + name;
-}
+std::string scratch(const std::string& name) { return scratch_path("classifier", name); }
 
 std::string error_of(const std::function<void()>& f) {
   try {

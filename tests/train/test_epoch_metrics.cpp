@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "gan/train/trainer.h"
+#include "../test_files.h"
 
 namespace {
 
@@ -34,7 +35,7 @@ TEST_CASE("epochs.csv holds D's AUC every epoch and the sample metrics every --e
   config.epochs = 2;
   config.eval_every = 2;
   config.eval_samples = 100;
-  config.out = GAN_BINARY_DIR "/test-tmp/train/epoch-metrics";
+  config.out = scratch_path("train", "epoch-metrics");
   std::filesystem::remove_all(config.out);
   gan::TrainOptions options;
   options.show_progress = false;

@@ -6,6 +6,7 @@
 #include "gan/io/atomic_file.h"
 #include "gan/kernels/parallel.h"
 #include "gan/train/trainer.h"
+#include "../test_files.h"
 
 namespace fs = std::filesystem;
 
@@ -28,7 +29,7 @@ gan::TrainConfig small_run(const std::string& name) {
   config.batch = 32;
   config.epochs = 2;
   config.seed = 5;
-  config.out = GAN_BINARY_DIR "/test-tmp/train/" + name;
+  config.out = scratch_path("train", name);
   fs::remove_all(config.out);
   return config;
 }
