@@ -30,16 +30,16 @@ Classifier::Classifier(int channels, int image_size, int num_classes, Rng& rng) 
         std::to_string(num_classes));
   }
   const int S = image_size / 4;
-  body_.add<Conv2d>(channels, 32, 5, 1, 2, true, rng);  // (N, 1, 28, 28) -> (N, 32, 28, 28)
+  body_.add<Conv2d>(ConvOptions(channels, 32).kernel(5).padding(2), rng);  // (N, 1, 28, 28) -> (N, 32, 28, 28)
   body_.add<ReLU>();
-  body_.add<MaxPool2d>(2);                               // -> (N, 32, 14, 14)
-  body_.add<Conv2d>(32, 64, 5, 1, 2, true, rng);         // -> (N, 64, 14, 14)
+  body_.add<MaxPool2d>(2);                                                  // -> (N, 32, 14, 14)
+  body_.add<Conv2d>(ConvOptions(32, 64).kernel(5).padding(2), rng);        // -> (N, 64, 14, 14)
   body_.add<ReLU>();
-  body_.add<MaxPool2d>(2);                               // -> (N, 64, 7, 7)
-  body_.add<Flatten>();                                  // -> (N, 3136)
-  body_.add<Linear>(64 * S * S, kFeatures, true, rng);   // -> (N, 128)
+  body_.add<MaxPool2d>(2);                                                  // -> (N, 64, 7, 7)
+  body_.add<Flatten>();                                                     // -> (N, 3136)
+  body_.add<Linear>(LinearOptions(64 * S * S, kFeatures), rng);             // -> (N, 128)
   body_.add<ReLU>();
-  head_ = std::make_unique<Linear>(kFeatures, num_classes, true, rng);  // (N, 128) -> (N, K)
+  head_ = std::make_unique<Linear>(LinearOptions(kFeatures, num_classes), rng);  // (N, 128) -> (N, K)
 }
 
 Variable Classifier::features(const Variable& x) { return body_.forward(x); }

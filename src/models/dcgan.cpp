@@ -12,14 +12,17 @@ DcganGenerator::DcganGenerator(const ModelSettings& settings, Rng& rng) {
   const int S = settings.image_size / 4;  // 7 for 28 x 28 images
   if (settings.conditional) label_embedding = std::make_unique<Embedding>(K, K, rng);
   const int input = settings.conditional ? Z + K : Z;
-  net.add<Linear>(input, 128 * S * S, false, rng);           // (N, Z) -> (N, 6272); (N, Z + K) when conditional
-  net.add<Reshape>(Shape{128, S, S});                        // (N, 6272) -> (N, 128, 7, 7)
+  // (N, Z) -> (N, 6272); (N, Z + K) when conditional. No bias: the batch norm after it adds its own, beta.
+  net.add<Linear>(LinearOptions(input, 128 * S * S).bias(false), rng);
+  net.add<Reshape>(Shape{128, S, S});  // (N, 6272) -> (N, 128, 7, 7)
   net.add<BatchNorm>(128);
   net.add<ReLU>();
-  net.add<ConvTranspose2d>(128, 64, 4, 2, 1, 0, false, rng);  // (N, 128, 7, 7) -> (N, 64, 14, 14)
+  // (N, 128, 7, 7) -> (N, 64, 14, 14)
+  net.add<ConvTranspose2d>(ConvOptions(128, 64).kernel(4).stride(2).padding(1).bias(false), rng);
   net.add<BatchNorm>(64);
   net.add<ReLU>();
-  net.add<ConvTranspose2d>(64, C, 4, 2, 1, 0, true, rng);     // (N, 64, 14, 14) -> (N, 1, 28, 28)
+  // (N, 64, 14, 14) -> (N, 1, 28, 28)
+  net.add<ConvTranspose2d>(ConvOptions(64, C).kernel(4).stride(2).padding(1), rng);
   net.add<Tanh>();
   init_parameters(net, settings.init, rng);
 }
@@ -36,13 +39,15 @@ DcganDiscriminator::DcganDiscriminator(const ModelSettings& settings, Rng& rng) 
   const int S = settings.image_size / 4;
   if (settings.conditional) label_embedding = std::make_unique<Embedding>(K, image_size_ * image_size_, rng);
   const int input = settings.conditional ? C + 1 : C;
-  net.add<Conv2d>(input, 64, 4, 2, 1, true, rng);   // (N, 1, 28, 28) -> (N, 64, 14, 14); C + 1 channels when conditional
+  // (N, 1, 28, 28) -> (N, 64, 14, 14); C + 1 channels when conditional
+  net.add<Conv2d>(ConvOptions(input, 64).kernel(4).stride(2).padding(1), rng);
   net.add<LeakyReLU>(0.2f);
-  net.add<Conv2d>(64, 128, 4, 2, 1, false, rng);    // (N, 64, 14, 14) -> (N, 128, 7, 7)
+  // (N, 64, 14, 14) -> (N, 128, 7, 7)
+  net.add<Conv2d>(ConvOptions(64, 128).kernel(4).stride(2).padding(1).bias(false), rng);
   net.add<BatchNorm>(128);
   net.add<LeakyReLU>(0.2f);
-  net.add<Flatten>();                               // (N, 128, 7, 7) -> (N, 6272)
-  net.add<Linear>(128 * S * S, 1, true, rng);       // (N, 6272) -> (N, 1), a logit: the sigmoid is in the loss
+  net.add<Flatten>();                                   // (N, 128, 7, 7) -> (N, 6272)
+  net.add<Linear>(LinearOptions(128 * S * S, 1), rng);  // (N, 6272) -> (N, 1), a logit: the sigmoid is in the loss
   init_parameters(net, settings.init, rng);
 }
 

@@ -12,17 +12,17 @@ MlpGenerator::MlpGenerator(const ModelSettings& settings, Rng& rng) {
   const int C = settings.channels, H = settings.image_size, W = settings.image_size;
   if (settings.conditional) label_embedding = std::make_unique<Embedding>(K, K, rng);
   const int input = settings.conditional ? Z + K : Z;
-  net.add<Linear>(input, 256, true, rng);    // (N, Z) -> (N, 256); (N, Z + K) when conditional
+  net.add<Linear>(LinearOptions(input, 256), rng);       // (N, Z) -> (N, 256); (N, Z + K) when conditional
   net.add<LeakyReLU>(0.2f);
-  net.add<Linear>(256, 512, true, rng);      // (N, 256) -> (N, 512)
+  net.add<Linear>(LinearOptions(256, 512), rng);         // (N, 256) -> (N, 512)
   net.add<BatchNorm>(512);
   net.add<LeakyReLU>(0.2f);
-  net.add<Linear>(512, 1024, true, rng);     // (N, 512) -> (N, 1024)
+  net.add<Linear>(LinearOptions(512, 1024), rng);        // (N, 512) -> (N, 1024)
   net.add<BatchNorm>(1024);
   net.add<LeakyReLU>(0.2f);
-  net.add<Linear>(1024, C * H * W, true, rng);  // (N, 1024) -> (N, 784)
-  net.add<Tanh>();                           // in (-1, 1), like the images scaled to [-1, 1]
-  net.add<Reshape>(Shape{C, H, W});          // (N, 784) -> (N, 1, 28, 28)
+  net.add<Linear>(LinearOptions(1024, C * H * W), rng);  // (N, 1024) -> (N, 784)
+  net.add<Tanh>();                                       // in (-1, 1), like the images scaled to [-1, 1]
+  net.add<Reshape>(Shape{C, H, W});                      // (N, 784) -> (N, 1, 28, 28)
   init_parameters(net, settings.init, rng);
 }
 
@@ -38,11 +38,11 @@ MlpDiscriminator::MlpDiscriminator(const ModelSettings& settings, Rng& rng) {
   const int D = settings.channels * settings.image_size * settings.image_size;
   if (settings.conditional) label_embedding = std::make_unique<Embedding>(K, K, rng);
   const int input = settings.conditional ? D + K : D;
-  net.add<Linear>(input, 512, true, rng);    // (N, 784) -> (N, 512); (N, 784 + K) when conditional
+  net.add<Linear>(LinearOptions(input, 512), rng);  // (N, 784) -> (N, 512); (N, 784 + K) when conditional
   net.add<LeakyReLU>(0.2f);
-  net.add<Linear>(512, 256, true, rng);      // (N, 512) -> (N, 256)
+  net.add<Linear>(LinearOptions(512, 256), rng);    // (N, 512) -> (N, 256)
   net.add<LeakyReLU>(0.2f);
-  net.add<Linear>(256, 1, true, rng);        // (N, 256) -> (N, 1), a logit: the sigmoid is in the loss
+  net.add<Linear>(LinearOptions(256, 1), rng);      // (N, 256) -> (N, 1), a logit: the sigmoid is in the loss
   init_parameters(net, settings.init, rng);
 }
 

@@ -36,20 +36,25 @@ std::vector<OpCheck> layer_checks() {
   // A small block of the MLP GAN, BN in training mode. Tanh, not LeakyReLU: the hidden values are
   // not under the input's kink margin, and a smooth activation keeps them all off kinks.
   auto mlp = std::make_shared<Sequential>();
-  mlp->add<Linear>(4, 6, true, rng);
+  mlp->add<Linear>(LinearOptions(4, 6), rng);
   mlp->add<BatchNorm>(6);
   mlp->add<Tanh>();
-  mlp->add<Linear>(6, 2, true, rng);
+  mlp->add<Linear>(LinearOptions(6, 2), rng);
 
   auto dropout_rng = std::make_shared<Rng>(5);
   auto dropout = std::make_shared<Dropout>(0.4f, *dropout_rng);
 
   std::vector<OpCheck> checks = {
-      layer_check("Linear", std::make_shared<Linear>(4, 3, true, rng), {5, 4}),
-      layer_check("Linear_no_bias", std::make_shared<Linear>(4, 3, false, rng), {5, 4}),
-      layer_check("Conv2d", std::make_shared<Conv2d>(3, 4, 3, 2, 1, true, rng), {2, 3, 6, 6}),
-      layer_check("ConvTranspose2d", std::make_shared<ConvTranspose2d>(3, 2, 4, 2, 1, 0, true, rng), {2, 3, 3, 3}),
-      layer_check("ConvTranspose2d_output_padding", std::make_shared<ConvTranspose2d>(2, 3, 3, 2, 1, 1, false, rng),
+      layer_check("Linear", std::make_shared<Linear>(LinearOptions(4, 3), rng), {5, 4}),
+      layer_check("Linear_no_bias", std::make_shared<Linear>(LinearOptions(4, 3).bias(false), rng), {5, 4}),
+      layer_check("Conv2d", std::make_shared<Conv2d>(ConvOptions(3, 4).kernel(3).stride(2).padding(1), rng),
+                  {2, 3, 6, 6}),
+      layer_check("ConvTranspose2d",
+                  std::make_shared<ConvTranspose2d>(ConvOptions(3, 2).kernel(4).stride(2).padding(1), rng),
+                  {2, 3, 3, 3}),
+      layer_check("ConvTranspose2d_output_padding",
+                  std::make_shared<ConvTranspose2d>(
+                      ConvOptions(2, 3).kernel(3).stride(2).padding(1).output_padding(1).bias(false), rng),
                   {2, 2, 3, 3}),
       layer_check("BatchNorm_1d", std::make_shared<BatchNorm>(3), {6, 3}),
       layer_check("BatchNorm_2d", std::make_shared<BatchNorm>(3), {2, 3, 3, 3}),

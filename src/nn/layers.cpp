@@ -36,11 +36,12 @@ void add_weight_and_bias(const std::string& prefix, const Variable& weight, cons
 
 }  // namespace
 
-Linear::Linear(int in_features, int out_features, bool with_bias, Rng& rng) {
-  require_positive("Linear", "in_features", in_features);
-  require_positive("Linear", "out_features", out_features);
-  weight = uniform_parameter({out_features, in_features}, in_features, rng);
-  if (with_bias) bias = uniform_parameter({out_features}, in_features, rng);
+Linear::Linear(const LinearOptions& options, Rng& rng) {
+  const int D_in = options.in_features_, D_out = options.out_features_;
+  require_positive("Linear", "in_features", D_in);
+  require_positive("Linear", "out_features", D_out);
+  weight = uniform_parameter({D_out, D_in}, D_in, rng);
+  if (options.bias_) bias = uniform_parameter({D_out}, D_in, rng);
 }
 
 Variable Linear::forward(const Variable& x) { return linear(x, weight, bias); }
@@ -49,14 +50,18 @@ void Linear::collect(const std::string& prefix, std::vector<NamedParameter>& par
   add_weight_and_bias(prefix, weight, bias, parameters);
 }
 
-Conv2d::Conv2d(int in_channels, int out_channels, int kernel, int stride, int padding, bool with_bias, Rng& rng)
-    : stride(stride), padding(padding) {
-  require_positive("Conv2d", "in_channels", in_channels);
-  require_positive("Conv2d", "out_channels", out_channels);
-  require_positive("Conv2d", "kernel", kernel);
-  int fan_in = in_channels * kernel * kernel;
-  weight = uniform_parameter({out_channels, in_channels, kernel, kernel}, fan_in, rng);
-  if (with_bias) bias = uniform_parameter({out_channels}, fan_in, rng);
+Conv2d::Conv2d(const ConvOptions& options, Rng& rng) : stride(options.stride_), padding(options.padding_) {
+  const int C_in = options.in_channels_, C_out = options.out_channels_, K = options.kernel_;
+  require_positive("Conv2d", "in_channels", C_in);
+  require_positive("Conv2d", "out_channels", C_out);
+  require_positive("Conv2d", "kernel", K);
+  if (options.output_padding_ != 0) {
+    throw std::invalid_argument("Conv2d: output_padding is for ConvTranspose2d only, got " +
+                                std::to_string(options.output_padding_));
+  }
+  int fan_in = C_in * K * K;
+  weight = uniform_parameter({C_out, C_in, K, K}, fan_in, rng);
+  if (options.bias_) bias = uniform_parameter({C_out}, fan_in, rng);
 }
 
 Variable Conv2d::forward(const Variable& x) { return conv2d(x, weight, bias, stride, padding); }
@@ -65,15 +70,15 @@ void Conv2d::collect(const std::string& prefix, std::vector<NamedParameter>& par
   add_weight_and_bias(prefix, weight, bias, parameters);
 }
 
-ConvTranspose2d::ConvTranspose2d(int in_channels, int out_channels, int kernel, int stride, int padding,
-                                 int output_padding, bool with_bias, Rng& rng)
-    : stride(stride), padding(padding), output_padding(output_padding) {
-  require_positive("ConvTranspose2d", "in_channels", in_channels);
-  require_positive("ConvTranspose2d", "out_channels", out_channels);
-  require_positive("ConvTranspose2d", "kernel", kernel);
-  int fan_in = out_channels * kernel * kernel;
-  weight = uniform_parameter({in_channels, out_channels, kernel, kernel}, fan_in, rng);
-  if (with_bias) bias = uniform_parameter({out_channels}, fan_in, rng);
+ConvTranspose2d::ConvTranspose2d(const ConvOptions& options, Rng& rng)
+    : stride(options.stride_), padding(options.padding_), output_padding(options.output_padding_) {
+  const int C_in = options.in_channels_, C_out = options.out_channels_, K = options.kernel_;
+  require_positive("ConvTranspose2d", "in_channels", C_in);
+  require_positive("ConvTranspose2d", "out_channels", C_out);
+  require_positive("ConvTranspose2d", "kernel", K);
+  int fan_in = C_out * K * K;
+  weight = uniform_parameter({C_in, C_out, K, K}, fan_in, rng);
+  if (options.bias_) bias = uniform_parameter({C_out}, fan_in, rng);
 }
 
 Variable ConvTranspose2d::forward(const Variable& x) {

@@ -12,15 +12,15 @@ namespace gan {
 
 namespace {
 
-// The geometry of conv2d(x, W, b, stride, padding), after checking every argument against it.
-kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& W, const Variable& b,
+// The geometry of conv2d(x, weight, b, stride, padding), after checking every argument against it.
+kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& weight, const Variable& b,
                                        int stride, int padding) {
   require_rank("conv2d", "input", x.shape(), 4, "(N, C, H, W)");
-  require_rank("conv2d", "W", W.shape(), 4, "(C_out, C_in, K, K)");
+  require_rank("conv2d", "weight", weight.shape(), 4, "(C_out, C_in, K, K)");
   const Shape& xs = x.shape();
-  const Shape& ws = W.shape();
+  const Shape& ws = weight.shape();
   if (ws[2] != ws[3]) {
-    throw std::invalid_argument("conv2d: W must be (C_out, C_in, K, K) with a square K x K kernel, got " +
+    throw std::invalid_argument("conv2d: weight must be (C_out, C_in, K, K) with a square K x K kernel, got " +
                                 ws.str());
   }
   if (xs[1] != ws[1]) {
@@ -40,9 +40,9 @@ kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& W, con
 
 }  // namespace
 
-Variable conv2d(const Variable& x, const Variable& W, const Variable& b, int stride, int padding) {
-  const kernels::ConvGeometry g = checked_geometry(x, W, b, stride, padding);
-  const int N = g.N, C_out = W.shape()[0], H_out = g.H_out(), W_out = g.W_out();
+Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, int stride, int padding) {
+  const kernels::ConvGeometry g = checked_geometry(x, weight, b, stride, padding);
+  const int N = g.N, C_out = weight.shape()[0], H_out = g.H_out(), W_out = g.W_out();
   const int64_t P = int64_t{H_out} * W_out;  // output pixels per plane
   const int rows = static_cast<int>(g.rows());        // C_in*K*K
   const int columns = static_cast<int>(g.columns());  // N*H_out*W_out
@@ -56,19 +56,19 @@ Variable conv2d(const Variable& x, const Variable& W, const Variable& b, int str
       std::fill(y_cm.get() + int64_t{o} * columns, y_cm.get() + int64_t{o + 1} * columns, b.value().data[o]);
     }
   }
-  kernels::gemm(false, false, C_out, columns, rows, 1.0f, W.value().ptr(), cols.get(),
+  kernels::gemm(false, false, C_out, columns, rows, 1.0f, weight.value().ptr(), cols.get(),
                 b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)
   Tensor y({N, C_out, H_out, W_out});
   kernels::swap_leading_axes(C_out, N, P, y_cm.get(), y.ptr(), false);
   y_cm.reset();
 
-  // cols is needed again only for dL/dW; keep it only when that will be asked for.
+  // cols is needed again only for dL/dweight; keep it only when that will be asked for.
   std::shared_ptr<float[]> saved_cols;
-  if (grad_enabled() && W.requires_grad()) saved_cols = std::move(cols);
-  std::vector<Variable> inputs = {x, W};
+  if (grad_enabled() && weight.requires_grad()) saved_cols = std::move(cols);
+  std::vector<Variable> inputs = {x, weight};
   if (b.defined()) inputs.push_back(b);
   return make_result(std::move(y), inputs, "conv2d",
-                     [x = x.node(), W = W.node(), b = b.node(), g, C_out, P, rows, columns,
+                     [x = x.node(), weight = weight.node(), b = b.node(), g, C_out, P, rows, columns,
                       cols = std::move(saved_cols)](const Tensor& dy) {
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
     std::unique_ptr<float[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
@@ -80,13 +80,13 @@ Variable conv2d(const Variable& x, const Variable& W, const Variable& b, int str
             kernels::sum(columns, [](float v) { return v; }, dy_cm.get() + int64_t{o} * columns));
       }
     }
-    if (W->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
+    if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
       kernels::gemm(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), cols.get(), 1.0f,
-                    grad_buffer(*W).ptr());
+                    grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
       std::unique_ptr<float[]> dcols = kernels::scratch(int64_t{rows} * columns);
-      kernels::gemm(true, false, rows, columns, C_out, 1.0f, W->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
+      kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
       kernels::col2im(g, dcols.get(), grad_buffer(*x).ptr());
     }
   });

@@ -14,8 +14,8 @@ OpCheck conv2d_check(std::string name, Shape x_shape, int C_out, int K, int stri
   return {name, [=] {
     Rng rng(seed);
     Variable x(random_input(x_shape, rng), true);
-    Variable W(random_input({C_out, x_shape[1], K, K}, rng), true);
-    std::vector<Variable> inputs = {x, W};
+    Variable weight(random_input({C_out, x_shape[1], K, K}, rng), true);
+    std::vector<Variable> inputs = {x, weight};
     if (bias) inputs.push_back(Variable(random_input({C_out}, rng), true));
     return gradcheck(name, [=](const std::vector<Variable>& in) {
       return conv2d(in[0], in[1], bias ? in[2] : Variable(), stride, padding);

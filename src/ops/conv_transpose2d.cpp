@@ -14,15 +14,15 @@ namespace {
 
 // The geometry of the convolution that maps the OUTPUT (N, C_out, H_out, W_out) back to x's H x W
 // window positions (D.9.2), after checking every argument.
-kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& W, const Variable& b, int stride,
+kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& weight, const Variable& b, int stride,
                                        int padding, int output_padding) {
   require_rank("conv_transpose2d", "input", x.shape(), 4, "(N, C, H, W)");
-  require_rank("conv_transpose2d", "W", W.shape(), 4, "(C_in, C_out, K, K)");
+  require_rank("conv_transpose2d", "weight", weight.shape(), 4, "(C_in, C_out, K, K)");
   const Shape& xs = x.shape();
-  const Shape& ws = W.shape();
+  const Shape& ws = weight.shape();
   if (ws[2] != ws[3]) {
     throw std::invalid_argument(
-        "conv_transpose2d: W must be (C_in, C_out, K, K) with a square K x K kernel, got " + ws.str());
+        "conv_transpose2d: weight must be (C_in, C_out, K, K) with a square K x K kernel, got " + ws.str());
   }
   if (xs[1] != ws[0]) {
     throw std::invalid_argument("conv_transpose2d: input must be (N, C, H, W) with C=" + std::to_string(ws[0]) + ", got " +
@@ -54,19 +54,19 @@ kernels::ConvGeometry checked_geometry(const Variable& x, const Variable& W, con
 
 }  // namespace
 
-Variable conv_transpose2d(const Variable& x, const Variable& W, const Variable& b, int stride, int padding,
+Variable conv_transpose2d(const Variable& x, const Variable& weight, const Variable& b, int stride, int padding,
                           int output_padding) {
-  const kernels::ConvGeometry g = checked_geometry(x, W, b, stride, padding, output_padding);
+  const kernels::ConvGeometry g = checked_geometry(x, weight, b, stride, padding, output_padding);
   const int N = g.N, C_in = x.shape()[1], C_out = g.C;
   const int64_t P_in = int64_t{x.shape()[2]} * x.shape()[3];  // pixels per input plane
   const int rows = static_cast<int>(g.rows());                 // C_out*K*K
   const int columns = static_cast<int>(g.columns());           // N*H*W
 
-  // x as the channel-major (C_in, N*H*W) matrix, then cols = W^T x: (C_out*K*K, N*H*W).
+  // x as the channel-major (C_in, N*H*W) matrix, then cols = weight^T x: (C_out*K*K, N*H*W).
   std::unique_ptr<float[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
   kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get(), false);
   std::unique_ptr<float[]> cols = kernels::scratch(int64_t{rows} * columns);
-  kernels::gemm(true, false, rows, columns, C_in, 1.0f, W.value().ptr(), x_cm.get(), 0.0f, cols.get());
+  kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
   x_cm.reset();
   Tensor y({N, C_out, g.H, g.W});
   if (b.defined()) {
@@ -78,10 +78,11 @@ Variable conv_transpose2d(const Variable& x, const Variable& W, const Variable& 
   kernels::col2im(g, cols.get(), y.ptr());  // (D.9.2)
   cols.reset();
 
-  std::vector<Variable> inputs = {x, W};
+  std::vector<Variable> inputs = {x, weight};
   if (b.defined()) inputs.push_back(b);
   return make_result(std::move(y), inputs, "conv_transpose2d",
-                     [x = x.node(), W = W.node(), b = b.node(), g, C_in, P_in, rows, columns](const Tensor& dy) {
+                     [x = x.node(), weight = weight.node(), b = b.node(), g, C_in, P_in, rows,
+                      columns](const Tensor& dy) {
     if (b && b->requires_grad) {  // (D.9.3): each (n, o) plane summed in a fixed order
       const int64_t P_out = int64_t{g.H} * g.W;
       float* db = grad_buffer(*b).ptr();
@@ -90,18 +91,18 @@ Variable conv_transpose2d(const Variable& x, const Variable& W, const Variable& 
             kernels::sum(P_out, [](float v) { return v; }, dy.ptr() + plane * P_out));
       }
     }
-    if (!x->requires_grad && !W->requires_grad) return;
+    if (!x->requires_grad && !weight->requires_grad) return;
     std::unique_ptr<float[]> dcols = kernels::scratch(int64_t{rows} * columns);  // im2col(dL/dy)
     kernels::im2col(g, dy.ptr(), dcols.get());
-    if (W->requires_grad) {  // (D.9.2): dL/dW = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
+    if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
       std::unique_ptr<float[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
       kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get(), false);
       kernels::gemm(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols.get(), 1.0f,
-                    grad_buffer(*W).ptr());
+                    grad_buffer(*weight).ptr());
     }
-    if (x->requires_grad) {  // (D.9.2): dL/dx = W dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
+    if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
       std::unique_ptr<float[]> dx_cm = kernels::scratch(int64_t{C_in} * columns);
-      kernels::gemm(false, false, C_in, columns, rows, 1.0f, W->value.ptr(), dcols.get(), 0.0f, dx_cm.get());
+      kernels::gemm(false, false, C_in, columns, rows, 1.0f, weight->value.ptr(), dcols.get(), 0.0f, dx_cm.get());
       kernels::swap_leading_axes(C_in, g.N, P_in, dx_cm.get(), grad_buffer(*x).ptr(), true);
     }
   });

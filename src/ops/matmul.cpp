@@ -43,35 +43,35 @@ Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool tra
   });
 }
 
-Variable linear(const Variable& x, const Variable& W, const Variable& b) {
+Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
   require_rank("linear", "x", x.shape(), 2, "(N, D_in)");
-  require_rank("linear", "W", W.shape(), 2, "(D_out, D_in)");
+  require_rank("linear", "weight", weight.shape(), 2, "(D_out, D_in)");
   int N = x.shape()[0];
   int D_in = x.shape()[1];
-  int D_out = W.shape()[0];
-  require_shape("linear", "W", W.shape(), Shape{D_out, D_in});
+  int D_out = weight.shape()[0];
+  require_shape("linear", "weight", weight.shape(), Shape{D_out, D_in});
   if (b.defined()) require_shape("linear", "b", b.shape(), Shape{D_out});
 
   Tensor y({N, D_out});
-  if (b.defined()) {  // start from the bias in every row, then add x W^T on top
+  if (b.defined()) {  // start from the bias in every row, then add x weight^T on top
     for (int n = 0; n < N; ++n) {
       std::copy(b.value().data.begin(), b.value().data.end(), y.data.begin() + int64_t{n} * D_out);
     }
   }
-  kernels::gemm(false, true, N, D_out, D_in, 1.0f, x.value().ptr(), W.value().ptr(),
+  kernels::gemm(false, true, N, D_out, D_in, 1.0f, x.value().ptr(), weight.value().ptr(),
                 b.defined() ? 1.0f : 0.0f, y.ptr());
 
-  std::vector<Variable> inputs = {x, W};
+  std::vector<Variable> inputs = {x, weight};
   if (b.defined()) inputs.push_back(b);
   return make_result(std::move(y), inputs, "linear",
-                     [x = x.node(), W = W.node(), b = b.node(), N, D_in, D_out](const Tensor& dy) {
-    if (x->requires_grad) {  // dL/dx = dy W: (N, D_out) (D_out, D_in)
-      kernels::gemm(false, false, N, D_in, D_out, 1.0f, dy.ptr(), W->value.ptr(), 1.0f,
+                     [x = x.node(), weight = weight.node(), b = b.node(), N, D_in, D_out](const Tensor& dy) {
+    if (x->requires_grad) {  // dL/dx = dy weight: (N, D_out) (D_out, D_in)
+      kernels::gemm(false, false, N, D_in, D_out, 1.0f, dy.ptr(), weight->value.ptr(), 1.0f,
                     grad_buffer(*x).ptr());
     }
-    if (W->requires_grad) {  // dL/dW = dy^T x: (D_out, N) (N, D_in)
+    if (weight->requires_grad) {  // dL/dweight = dy^T x: (D_out, N) (N, D_in)
       kernels::gemm(true, false, D_out, D_in, N, 1.0f, dy.ptr(), x->value.ptr(), 1.0f,
-                    grad_buffer(*W).ptr());
+                    grad_buffer(*weight).ptr());
     }
     if (b && b->requires_grad) {  // dL/db = sum over rows of dy; rows in order, deterministic
       float* db = grad_buffer(*b).ptr();

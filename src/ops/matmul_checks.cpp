@@ -24,10 +24,10 @@ std::vector<OpCheck> matmul_checks() {
   }
   checks.push_back({"linear", [] {
     Rng rng(12);
-    Variable x(random_input({7, 5}, rng), true), W(random_input({3, 5}, rng), true),
+    Variable x(random_input({7, 5}, rng), true), weight(random_input({3, 5}, rng), true),
         b(random_input({3}, rng), true);
     return gradcheck("linear", [](const std::vector<Variable>& in) { return linear(in[0], in[1], in[2]); },
-                     {x, W, b});
+                     {x, weight, b});
   }});
   return checks;
 }

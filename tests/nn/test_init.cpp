@@ -43,10 +43,10 @@ struct Layers {
   BatchNorm* bn;
 
   explicit Layers(gan::Rng& rng) {
-    fc = &net.add<Linear>(100, 300, true, rng);                  // fan_in 100
+    fc = &net.add<Linear>(LinearOptions(100, 300), rng);  // fan_in 100
     auto& inner = net.add<Sequential>();
-    conv = &inner.add<Conv2d>(16, 256, 4, 2, 1, true, rng);      // fan_in 16 * 4 * 4 = 256
-    up = &inner.add<ConvTranspose2d>(8, 256, 2, 2, 0, 0, true, rng);  // fan_in C_out K K = 1024
+    conv = &inner.add<Conv2d>(ConvOptions(16, 256).kernel(4).stride(2).padding(1), rng);  // fan_in 16 * 4 * 4 = 256
+    up = &inner.add<ConvTranspose2d>(ConvOptions(8, 256).kernel(2).stride(2), rng);       // fan_in C_out K K = 1024
     bn = &inner.add<BatchNorm>(2000);
     net.add<LeakyReLU>(0.2f);
   }
@@ -117,7 +117,7 @@ TEST_CASE("init_parameters is reproducible from the seed and names the valid sch
   auto build = [](uint64_t seed, const std::string& scheme) {
     gan::Rng rng(seed);
     Sequential net;
-    net.add<Linear>(5, 4, true, rng);
+    net.add<Linear>(LinearOptions(5, 4), rng);
     net.add<BatchNorm>(4);
     init_parameters(net, scheme, rng);
     return all_parameters(net);

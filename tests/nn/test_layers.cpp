@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "../check_all.h"
 #include "gan/nn/layer_checks.h"
 #include "gan/nn/layers.h"
 
@@ -11,16 +12,12 @@ using gan::Variable;
 using namespace gan::nn;
 
 TEST_CASE("every layer passes its gradient check through input and parameters", "[nn][gradcheck]") {
-  for (const gan::OpCheck& check : layer_checks()) {
-    auto result = check.run();
-    INFO(check.op << " " << result.shapes << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(layer_checks());
 }
 
 TEST_CASE("Linear computes x W^T + b and starts from PyTorch's uniform bound", "[nn]") {
   gan::Rng rng(1);
-  Linear layer(400, 50, true, rng);
+  Linear layer(LinearOptions(400, 50), rng);
   CHECK(layer.weight.shape() == Shape{50, 400});
   CHECK(layer.bias.shape() == Shape{50});
   CHECK(layer.weight.requires_grad());
@@ -29,19 +26,19 @@ TEST_CASE("Linear computes x W^T + b and starts from PyTorch's uniform bound", "
   CHECK(largest <= bound);
   CHECK(largest > 0.9f * bound);  // spread over the whole interval, not a narrower one
 
-  Linear small(2, 1, true, rng);
+  Linear small(LinearOptions(2, 1), rng);
   small.weight.value() = Tensor::from({1, 2}, {2, -1});
   small.bias.value() = Tensor::from({1}, {0.5f});
   CHECK(small.forward(Variable(Tensor::from({2, 2}, {1, 1, 3, 2}))).value().data == std::vector<float>{1.5f, 4.5f});
-  CHECK(Linear(3, 2, false, rng).parameters().size() == 1);
+  CHECK(Linear(LinearOptions(3, 2).bias(false), rng).parameters().size() == 1);
 }
 
 TEST_CASE("convolution layers give the stated output shapes and fan-in bounds", "[nn]") {
   gan::Rng rng(2);
-  Conv2d conv(1, 64, 4, 2, 1, true, rng);
+  Conv2d conv(ConvOptions(1, 64).kernel(4).stride(2).padding(1), rng);
   CHECK(conv.weight.shape() == Shape{64, 1, 4, 4});
   CHECK(conv.forward(Variable(Tensor({3, 1, 28, 28}))).shape() == Shape{3, 64, 14, 14});
-  ConvTranspose2d up(128, 64, 4, 2, 1, 0, false, rng);
+  ConvTranspose2d up(ConvOptions(128, 64).kernel(4).stride(2).padding(1).bias(false), rng);
   CHECK(up.weight.shape() == Shape{128, 64, 4, 4});  // (C_in, C_out, K, K)
   CHECK_FALSE(up.bias.defined());
   CHECK(up.forward(Variable(Tensor({3, 128, 7, 7}))).shape() == Shape{3, 64, 14, 14});
@@ -124,7 +121,10 @@ TEST_CASE("Embedding looks up one row per label", "[nn]") {
 
 TEST_CASE("layers name their bad arguments", "[nn]") {
   gan::Rng rng(5);
-  CHECK_THROWS_WITH(Linear(0, 3, true, rng), Catch::Contains("Linear: in_features must be >= 1, got 0"));
-  CHECK_THROWS_WITH(Conv2d(1, 4, 0, 1, 0, true, rng), Catch::Contains("Conv2d: kernel must be >= 1, got 0"));
-  CHECK_THROWS_WITH(Linear(3, 2, true, rng).forward(Variable(Tensor({4, 5}))), Catch::Contains("linear"));
+  CHECK_THROWS_WITH(Linear(LinearOptions(0, 3), rng), Catch::Contains("Linear: in_features must be >= 1, got 0"));
+  // kernel has no default: a layer built without it is refused.
+  CHECK_THROWS_WITH(Conv2d(ConvOptions(1, 4), rng), Catch::Contains("Conv2d: kernel must be >= 1, got 0"));
+  CHECK_THROWS_WITH(Conv2d(ConvOptions(1, 4).kernel(3).output_padding(1), rng),
+                    Catch::Contains("Conv2d: output_padding is for ConvTranspose2d only, got 1"));
+  CHECK_THROWS_WITH(Linear(LinearOptions(3, 2), rng).forward(Variable(Tensor({4, 5}))), Catch::Contains("linear"));
 }

@@ -12,7 +12,7 @@ using namespace gan::nn;
 TEST_CASE("Sequential applies its layers in order", "[nn]") {
   gan::Rng rng(1);
   Sequential net;
-  auto& fc = net.add<Linear>(2, 2, false, rng);
+  auto& fc = net.add<Linear>(LinearOptions(2, 2).bias(false), rng);
   net.add<ReLU>();
   fc.weight.value() = Tensor::from({2, 2}, {1, 0, 0, -1});
   CHECK(net.size() == 2);
@@ -22,10 +22,10 @@ TEST_CASE("Sequential applies its layers in order", "[nn]") {
 TEST_CASE("parameters and buffers are named by position, nested with dots", "[nn]") {
   gan::Rng rng(2);
   Sequential net;
-  net.add<Linear>(4, 3, true, rng);
+  net.add<Linear>(LinearOptions(4, 3), rng);
   net.add<LeakyReLU>(0.2f);
   auto& inner = net.add<Sequential>();
-  inner.add<Linear>(3, 3, false, rng);
+  inner.add<Linear>(LinearOptions(3, 3).bias(false), rng);
   inner.add<BatchNorm>(3);
 
   std::vector<std::string> names;
@@ -61,9 +61,9 @@ TEST_CASE("set_training reaches every module inside", "[nn]") {
 TEST_CASE("FrozenParameters: frozen layers pass gradient through but get none themselves", "[nn]") {
   gan::Rng rng(3);
   Sequential first, second;  // x -> first -> second -> loss, with second frozen
-  first.add<Linear>(3, 4, true, rng);
+  first.add<Linear>(LinearOptions(3, 4), rng);
   first.add<Tanh>();
-  second.add<Linear>(4, 2, true, rng);
+  second.add<Linear>(LinearOptions(4, 2), rng);
   Tensor x_values({5, 3});
   rng.fill_normal(x_values, 0.0f, 1.0f);
   Variable x(x_values);

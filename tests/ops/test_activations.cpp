@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "../check_all.h"
 #include "gan/ops/activations.h"
 #include "gan/ops/op_checks.h"
 
@@ -9,11 +10,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("activations pass their gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::activations_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::activations_checks());
 }
 
 TEST_CASE("sigmoid and tanh by hand, with gradients from the saved output", "[ops]") {

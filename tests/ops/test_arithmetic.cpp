@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/ops/arithmetic.h"
 #include "gan/ops/op_checks.h"
 
@@ -7,11 +8,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("arithmetic ops pass their gradient checks, broadcasting included", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::arithmetic_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::arithmetic_checks());
 }
 
 TEST_CASE("add broadcasts a bias row and sums its gradient over the batch", "[ops]") {

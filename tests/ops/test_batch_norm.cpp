@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "../check_all.h"
 #include "gan/ops/batch_norm.h"
 #include "gan/ops/op_checks.h"
 #include "gan/tensor/rng.h"
@@ -12,11 +13,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("batch_norm passes its gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::batch_norm_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::batch_norm_checks());
 }
 
 TEST_CASE("batch_norm 1-D training step, by hand, with the running statistics", "[ops]") {

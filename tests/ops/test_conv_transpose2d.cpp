@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/ops/conv2d.h"
 #include "gan/ops/conv_transpose2d.h"
 #include "gan/ops/op_checks.h"
@@ -26,43 +27,39 @@ double dot(const Tensor& a, const Tensor& b) {
 }  // namespace
 
 TEST_CASE("conv_transpose2d passes its gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::conv_transpose2d_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::conv_transpose2d_checks());
 }
 
 TEST_CASE("conv_transpose2d stamps the kernel, scaled by each pixel, by hand", "[ops]") {
-  // x = 1 2 / 3 4,  W = 1 10 / 100 1000: each pixel adds x * W onto the 2x2 patch at its position.
+  // x = 1 2 / 3 4,  weight = 1 10 / 100 1000: each pixel adds x * weight onto the 2x2 patch at its position.
   Variable x(Tensor::from({1, 1, 2, 2}, {1, 2, 3, 4}), true);
-  Variable W(Tensor::from({1, 1, 2, 2}, {1, 10, 100, 1000}), true);
-  Variable y = gan::conv_transpose2d(x, W, Variable(), 1, 0);
+  Variable weight(Tensor::from({1, 1, 2, 2}, {1, 10, 100, 1000}), true);
+  Variable y = gan::conv_transpose2d(x, weight, Variable(), 1, 0);
   REQUIRE(y.shape() == Shape{1, 1, 3, 3});
   CHECK(y.value().data == std::vector<float>{1, 12, 20, 103, 1234, 2040, 300, 3400, 4000});
   // With stride 2 the patches no longer overlap: each pixel's patch is the kernel times the pixel.
-  Variable z = gan::conv_transpose2d(x, W, Variable(Tensor::from({1}, {0.5f})), 2, 0);
+  Variable z = gan::conv_transpose2d(x, weight, Variable(Tensor::from({1}, {0.5f})), 2, 0);
   REQUIRE(z.shape() == Shape{1, 1, 4, 4});
   CHECK(z.value().data == std::vector<float>{1.5f, 10.5f, 2.5f, 20.5f, 100.5f, 1000.5f, 200.5f, 2000.5f,
                                              3.5f, 30.5f, 4.5f, 40.5f, 300.5f, 3000.5f, 400.5f, 4000.5f});
-  // dL/dx[i, j] = <dL/dy on the patch, W>; with dL/dy = 1 everywhere, the sum of W.
+  // dL/dx[i, j] = <dL/dy on the patch, weight>; with dL/dy = 1 everywhere, the sum of weight.
   y.backward(Tensor(y.shape(), 1.0f));
   CHECK(x.grad().data == std::vector<float>{1111, 1111, 1111, 1111});
-  CHECK(W.grad().data == std::vector<float>{10, 10, 10, 10});  // every tap meets every pixel once
+  CHECK(weight.grad().data == std::vector<float>{10, 10, 10, 10});  // every tap meets every pixel once
 }
 
 TEST_CASE("conv_transpose2d is the adjoint of conv2d", "[ops]") {
-  // <conv2d(x, W), y> = <x, conv_transpose2d(y, W)> for the same W, stride and padding (D.9.1).
+  // <conv2d(x, weight), y> = <x, conv_transpose2d(y, weight)> for the same weight, stride and padding (D.9.1).
   gan::Rng rng(31);
   struct Case { int H, K, stride, padding, output_padding; };
   for (Case c : {Case{14, 4, 2, 1, 0}, Case{7, 3, 2, 1, 0}, Case{8, 3, 2, 1, 1}, Case{6, 3, 1, 1, 0},
                  Case{9, 3, 3, 0, 0}, Case{10, 3, 3, 0, 1}}) {
     INFO("H=" << c.H << " K=" << c.K << " stride=" << c.stride << " padding=" << c.padding);
-    Tensor W = random_tensor({5, 3, c.K, c.K}, rng);  // conv2d: 3 -> 5 channels; transposed: 5 -> 3
+    Tensor weight = random_tensor({5, 3, c.K, c.K}, rng);  // conv2d: 3 -> 5 channels; transposed: 5 -> 3
     Tensor x = random_tensor({2, 3, c.H, c.H}, rng);
-    Tensor conv_x = gan::conv2d(Variable(x), Variable(W), Variable(), c.stride, c.padding).value();
+    Tensor conv_x = gan::conv2d(Variable(x), Variable(weight), Variable(), c.stride, c.padding).value();
     Tensor y = random_tensor(conv_x.shape, rng);
-    Tensor back = gan::conv_transpose2d(Variable(y), Variable(W), Variable(), c.stride, c.padding,
+    Tensor back = gan::conv_transpose2d(Variable(y), Variable(weight), Variable(), c.stride, c.padding,
                                         c.output_padding).value();
     REQUIRE(back.shape == x.shape);
     CHECK(dot(conv_x, y) == Approx(dot(x, back)).epsilon(1e-5));
@@ -77,11 +74,11 @@ TEST_CASE("conv_transpose2d takes DCGAN's generator from 7 to 14 to 28", "[ops]"
 }
 
 TEST_CASE("conv_transpose2d names the mismatched shapes", "[ops]") {
-  Variable W(Tensor({128, 64, 4, 4}));
-  CHECK_THROWS_WITH(gan::conv_transpose2d(Variable(Tensor({64, 64, 7, 7})), W, Variable(), 2, 1),
+  Variable weight(Tensor({128, 64, 4, 4}));
+  CHECK_THROWS_WITH(gan::conv_transpose2d(Variable(Tensor({64, 64, 7, 7})), weight, Variable(), 2, 1),
                     "conv_transpose2d: input must be (N, C, H, W) with C=128, got (64, 64, 7, 7)");
-  CHECK_THROWS_WITH(gan::conv_transpose2d(Variable(Tensor({64, 128, 7, 7})), W, Variable(Tensor({128})), 2, 1),
+  CHECK_THROWS_WITH(gan::conv_transpose2d(Variable(Tensor({64, 128, 7, 7})), weight, Variable(Tensor({128})), 2, 1),
                     "conv_transpose2d: b must be (64), got (128)");
-  CHECK_THROWS_WITH(gan::conv_transpose2d(Variable(Tensor({64, 128, 7, 7})), W, Variable(), 2, 1, 2),
+  CHECK_THROWS_WITH(gan::conv_transpose2d(Variable(Tensor({64, 128, 7, 7})), weight, Variable(), 2, 1, 2),
                     "conv_transpose2d: output_padding must be in [0, stride) = [0, 2), got 2");
 }

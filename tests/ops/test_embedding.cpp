@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/ops/embedding.h"
 #include "gan/ops/op_checks.h"
 
@@ -8,11 +9,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("embedding passes its gradient check", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::embedding_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::embedding_checks());
 }
 
 TEST_CASE("embedding picks rows and scatters their gradients back, repeats summed", "[ops]") {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "../check_all.h"
 #include "gan/ops/loss_ops.h"
 #include "gan/ops/op_checks.h"
 
@@ -10,11 +11,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("loss ops pass their gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::loss_ops_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::loss_ops_checks());
 }
 
 TEST_CASE("binary_cross_entropy_with_logits by hand", "[ops]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/ops/matmul.h"
 #include "gan/ops/op_checks.h"
 
@@ -7,11 +8,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("matmul and linear pass their gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::matmul_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::matmul_checks());
 }
 
 TEST_CASE("matmul computes a hand-worked product", "[ops]") {
@@ -23,10 +20,10 @@ TEST_CASE("matmul computes a hand-worked product", "[ops]") {
 
 TEST_CASE("linear adds the bias to every row", "[ops]") {
   Variable x(Tensor::from({2, 2}, {1, 2, 3, 4}));
-  Variable W(Tensor::from({1, 2}, {10, 1}));
+  Variable weight(Tensor::from({1, 2}, {10, 1}));
   Variable b(Tensor::from({1}, {0.5f}));
-  CHECK(gan::linear(x, W, b).value().data == std::vector<float>{12.5f, 34.5f});
-  CHECK(gan::linear(x, W, Variable()).value().data == std::vector<float>{12, 34});
+  CHECK(gan::linear(x, weight, b).value().data == std::vector<float>{12.5f, 34.5f});
+  CHECK(gan::linear(x, weight, Variable()).value().data == std::vector<float>{12, 34});
 }
 
 TEST_CASE("matmul names the mismatched sizes", "[ops]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/ops/op_checks.h"
 #include "gan/ops/pooling.h"
 
@@ -8,11 +9,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("pooling passes its gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::pooling_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::pooling_checks());
 }
 
 TEST_CASE("max_pool2d takes each window's maximum and routes the gradient to it", "[ops]") {

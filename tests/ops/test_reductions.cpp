@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/kernels/parallel.h"
 #include "gan/ops/op_checks.h"
 #include "gan/ops/reductions.h"
@@ -9,11 +10,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("sum and mean pass their gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::reductions_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::reductions_checks());
 }
 
 TEST_CASE("sum and mean of everything give a scalar and spread the gradient", "[ops]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "../check_all.h"
 #include "gan/ops/op_checks.h"
 #include "gan/ops/shape_ops.h"
 
@@ -8,11 +9,7 @@ using gan::Tensor;
 using gan::Variable;
 
 TEST_CASE("reshape, flatten and concat pass their gradient checks", "[ops][gradcheck]") {
-  for (const gan::OpCheck& check : gan::shape_ops_checks()) {
-    auto result = check.run();
-    INFO(check.op << " max abs error " << result.max_abs_error);
-    CHECK(result.passed);
-  }
+  check_all(gan::shape_ops_checks());
 }
 
 TEST_CASE("reshape and flatten keep the numbers in order", "[ops]") {

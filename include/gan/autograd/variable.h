@@ -10,10 +10,10 @@
 // captures parent nodes and saved tensors by value, never its own output node. Dropping the last
 // Variable that refers to a result frees the whole graph behind it.
 //
-//   Variable W(Tensor({3, 2}), /*requires_grad=*/true);
-//   Variable loss = mean(matmul(x, W));
-//   loss.backward();              // W.grad() now holds dL/dW
-//   W.zero_grad();
+//   Variable weight(Tensor({3, 2}), /*requires_grad=*/true);
+//   Variable loss = mean(matmul(x, weight));
+//   loss.backward();              // weight.grad() now holds dL/dweight
+//   weight.zero_grad();
 #pragma once
 
 #include <functional>

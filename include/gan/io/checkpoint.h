@@ -10,10 +10,10 @@
 // No timestamps and no padding: saving the same content twice gives the same bytes.
 //
 //   Checkpoint checkpoint;
-//   checkpoint.tensors.emplace_back("generator.fc.W", W.value());
+//   checkpoint.tensors.emplace_back("generator.fc.weight", weight.value());
 //   checkpoint.metadata.emplace_back("epoch", "3");
 //   save_checkpoint("runs/a/checkpoints/latest.ckpt", checkpoint);
-//   const Tensor& W = find_tensor(load_checkpoint(path), "generator.fc.W");
+//   const Tensor& weight = find_tensor(load_checkpoint(path), "generator.fc.weight");
 #pragma once
 
 #include <cstddef>

@@ -19,8 +19,8 @@
 // instruction set, OpenMP over tiles of C; see docs/gemm.md), and the tests compare the two for
 // bitwise equality.
 //
-// Example, y = x W^T for a Linear layer with x (N, D_in), W (D_out, D_in), y (N, D_out):
-//   gemm(false, true, N, D_out, D_in, 1.0f, x, W, 0.0f, y);
+// Example, y = x weight^T for a Linear layer with x (N, D_in), weight (D_out, D_in), y (N, D_out):
+//   gemm(false, true, N, D_out, D_in, 1.0f, x, weight, 0.0f, y);
 #pragma once
 
 namespace gan::kernels {

@@ -18,9 +18,9 @@
 // Why this layout. The batch is folded into the GEMM's long side: at DCGAN's sizes (batch 64) each
 // pass is one product with N*H_out*W_out = 3136 to 12544 columns. On one thread, 64 per-image
 // products (49 to 196 columns each) measured about as fast; the whole-batch product wins because
-// dL/dW = dL/dy cols^T then sums over the batch inside the GEMM's own reduction, with no partial
+// dL/dweight = dL/dy cols^T then sums over the batch inside the GEMM's own reduction, with no partial
 // sums to combine, and because one big product splits evenly between threads. The price is that
-// W * cols comes out channel-major, (C_out, N, H_out, W_out); swap_leading_axes reorders it to
+// weight * cols comes out channel-major, (C_out, N, H_out, W_out); swap_leading_axes reorders it to
 // (N, C_out, H_out, W_out), one copy of the output (D.8.2).
 //
 // Parallelism. im2col splits its work into (c, n) planes and col2im into (n, c) planes. Each plane's

@@ -27,8 +27,8 @@
 //
 //   Rng rng(1);
 //   Sequential net;
-//   net.add<Linear>(100, 256, true, rng);          // PyTorch's defaults
-//   init_parameters(net, "dcgan", rng);            // weight ~ N(0, 0.02), bias kept
+//   net.add<Linear>(LinearOptions(100, 256), rng);  // PyTorch's defaults
+//   init_parameters(net, "dcgan", rng);             // weight ~ N(0, 0.02), bias kept
 #pragma once
 
 #include <string>

@@ -19,10 +19,36 @@
 
 namespace gan::nn {
 
-// y = x W^T + b.   x: (N, D_in) -> y: (N, D_out).   weight (D_out, D_in), bias (D_out).
+// A layer's sizes, in and out, are given in that order; every other setting is named:
+//   LinearOptions(100, 6272).bias(false)                           // no bias: a batch norm follows
+//   ConvOptions(1, 64).kernel(4).stride(2).padding(1)              // in_channels 1 -> out_channels 64
+//   ConvOptions(128, 64).kernel(4).stride(2).padding(1).bias(false)
+// The fields, with a trailing underscore, are what the layer reads; the methods set them.
+struct LinearOptions {
+  LinearOptions(int in_features, int out_features) : in_features_(in_features), out_features_(out_features) {}
+  LinearOptions& bias(bool with_bias) { bias_ = with_bias; return *this; }
+
+  int in_features_, out_features_;
+  bool bias_ = true;
+};
+
+// For Conv2d and ConvTranspose2d. kernel (K, for a K x K kernel) has no default: it must be set.
+struct ConvOptions {
+  ConvOptions(int in_channels, int out_channels) : in_channels_(in_channels), out_channels_(out_channels) {}
+  ConvOptions& kernel(int K) { kernel_ = K; return *this; }
+  ConvOptions& stride(int value) { stride_ = value; return *this; }
+  ConvOptions& padding(int value) { padding_ = value; return *this; }
+  ConvOptions& output_padding(int value) { output_padding_ = value; return *this; }  // ConvTranspose2d only
+  ConvOptions& bias(bool with_bias) { bias_ = with_bias; return *this; }
+
+  int in_channels_, out_channels_, kernel_ = 0, stride_ = 1, padding_ = 0, output_padding_ = 0;
+  bool bias_ = true;
+};
+
+// y = x weight^T + b.   x: (N, D_in) -> y: (N, D_out).   weight (D_out, D_in), bias (D_out).
 class Linear : public Module {
  public:
-  Linear(int in_features, int out_features, bool bias, Rng& rng);
+  Linear(const LinearOptions& options, Rng& rng);
   Variable forward(const Variable& x) override;
   void collect(const std::string& prefix, std::vector<NamedParameter>& parameters,
                std::vector<NamedBuffer>& buffers) override;
@@ -34,7 +60,7 @@ class Linear : public Module {
 // weight (C_out, C_in, K, K), bias (C_out); fan_in = C_in K K.
 class Conv2d : public Module {
  public:
-  Conv2d(int in_channels, int out_channels, int kernel, int stride, int padding, bool bias, Rng& rng);
+  Conv2d(const ConvOptions& options, Rng& rng);  // requires: options.output_padding_ == 0
   Variable forward(const Variable& x) override;
   void collect(const std::string& prefix, std::vector<NamedParameter>& parameters,
                std::vector<NamedBuffer>& buffers) override;
@@ -49,8 +75,7 @@ class Conv2d : public Module {
 // weight's second axis.
 class ConvTranspose2d : public Module {
  public:
-  ConvTranspose2d(int in_channels, int out_channels, int kernel, int stride, int padding, int output_padding,
-                  bool bias, Rng& rng);
+  ConvTranspose2d(const ConvOptions& options, Rng& rng);
   Variable forward(const Variable& x) override;
   void collect(const std::string& prefix, std::vector<NamedParameter>& parameters,
                std::vector<NamedBuffer>& buffers) override;

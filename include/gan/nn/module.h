@@ -7,9 +7,9 @@
 // position in front, nesting with dots, as PyTorch's state_dict does:
 //
 //   Sequential net;
-//   net.add<Linear>(784, 512, true, rng);      // "0.weight", "0.bias"
-//   net.add<BatchNorm>(512);                   // "1.weight", "1.bias"; buffers "1.running_mean", "1.running_var"
-//   net.add<LeakyReLU>(0.2f);                  // nothing to name
+//   net.add<Linear>(LinearOptions(784, 512), rng);  // "0.weight", "0.bias"
+//   net.add<BatchNorm>(512);                        // "1.weight", "1.bias"; buffers "1.running_mean", "1.running_var"
+//   net.add<LeakyReLU>(0.2f);                       // nothing to name
 //
 // Training and evaluation differ for batch norm (batch statistics vs running ones) and dropout
 // (random mask vs identity): `set_training(false)` switches a module and all its children.
@@ -80,7 +80,7 @@ class Module {
 class Sequential : public Module {
  public:
   // Constructs a Layer in place at the end and returns it, so that a model reads as a list:
-  //   auto& fc = net.add<Linear>(100, 256, true, rng);   // (N, 100) -> (N, 256)
+  //   auto& fc = net.add<Linear>(LinearOptions(100, 256), rng);   // (N, 100) -> (N, 256)
   template <class Layer, class... Args>
   Layer& add(Args&&... args) {
     layers_.push_back(std::make_unique<Layer>(std::forward<Args>(args)...));

@@ -3,7 +3,7 @@
 //
 // The element-wise ones take any shape and return x's shape. sigma(x) = 1 / (1 + e^-x) below.
 //
-//   Variable h = leaky_relu(linear(x, W, b), 0.2f);   // DCGAN's discriminator activation
+//   Variable h = leaky_relu(linear(x, weight, b), 0.2f);   // DCGAN's discriminator activation
 #pragma once
 
 #include <algorithm>

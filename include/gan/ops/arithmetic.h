@@ -9,7 +9,7 @@
 //   (N, D) and (N, 1)                   a number per row
 // Since b is used once per element of a, dL/db sums dL/dy over the axes where b is repeated.
 //
-//   Variable y = add(matmul(x, W), b);   // x W + b, b (D) added to every row
+//   Variable y = add(matmul(x, weight), b);   // x weight + b, b (D) added to every row
 #pragma once
 
 #include "gan/autograd/variable.h"

@@ -21,7 +21,7 @@ struct BatchNormStatistics {
 // and shift:
 //   x_hat = (x - mu_c) / sqrt(var_c + eps)          y = gamma_c x_hat + beta_c         (D.10.1)
 //   x: (N, D), one channel per feature, m = N (BatchNorm1d); or (N, C, H, W), statistics per
-//   channel over N, H and W, m = N*H*W (BatchNorm2d).   gamma, beta: (C) or (D).   y: x's shape.
+//   channel over N, H and weight, m = N*H*W (BatchNorm2d).   gamma, beta: (C) or (D).   y: x's shape.
 //
 // training = true: mu_c and var_c are the batch's mean and biased variance (divided by m), and
 //   running is updated as in PyTorch, with the unbiased variance (divided by m - 1):
@@ -35,7 +35,7 @@ struct BatchNormStatistics {
 // Both modes: dL/dgamma = sum dL/dy x_hat,  dL/dbeta = sum dL/dy, sums over the channel's m values.
 //
 //   BatchNormStatistics running = BatchNormStatistics::initial(64);
-//   Variable h = batch_norm(conv2d(x, W, Variable(), 2, 1), gamma, beta, running, true);
+//   Variable h = batch_norm(conv2d(x, weight, Variable(), 2, 1), gamma, beta, running, true);
 Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& beta, BatchNormStatistics& running,
                     bool training, float momentum = 0.1f, float eps = 1e-5f);
 

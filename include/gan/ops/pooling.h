@@ -2,9 +2,9 @@
 // classifier (LeCun et al. 1998). Derivations: docs/derivations/convolution.md, section D.11.
 //
 // Both take x: (N, C, H, W) and return (N, C, H_out, W_out), H_out = (H - K) / stride + 1 (likewise
-// W_out), each channel of each image pooled on its own. requires: K >= 1, stride >= 1, K <= H, K <= W.
+// W_out), each channel of each image pooled on its own. requires: K >= 1, stride >= 1, K <= H, K <= weight.
 //
-//   Variable h = max_pool2d(relu(conv2d(x, W, b, 1, 0)), 2, 2);   // (N, 6, 24, 24) -> (N, 6, 12, 12)
+//   Variable h = max_pool2d(relu(conv2d(x, weight, b, 1, 0)), 2, 2);   // (N, 6, 24, 24) -> (N, 6, 12, 12)
 #pragma once
 
 #include "gan/autograd/variable.h"
