@@ -5,7 +5,8 @@
 #include <string>
 
 #include "gan/kernels/elementwise.h"
-#include "gan/ops/activations.h"
+#include "gan/ops/arithmetic.h"
+#include "gan/ops/loss_ops.h"
 
 namespace gan {
 
@@ -18,8 +19,8 @@ void require_entries(const char* where, const char* what, const Variable& logits
   }
 }
 
-// Every objective is a mean of a per-logit term phi(l), or a sum of two such means (one over the
-// real logits, one over the fake ones). These two builders make that one fused op:
+// The other objectives are each a mean of a per-logit term phi(l), or a sum of two such means (one
+// over the real logits, one over the fake ones). These two builders make that one fused op:
 //   forward   L = (1/N) sum_i phi(l_i), summed in double in a fixed order
 //   backward  dL/dl_i = dL * phi'(l_i) / N
 // so that each objective below states only its phi and phi', side by side.
@@ -62,27 +63,28 @@ Variable real_fake_terms(const char* name, const Variable& real, const Variable&
 
 }  // namespace
 
-// softplus_value and sigmoid_value (ops/activations.h) are finite for every float, so these
-// forwards never take the log of 0 or the exp of a large number, however confident D is.
+// The minimax game is binary cross-entropy with target 1 for real images and 0 for fakes (D.12.2),
+// so its three losses are the loss op, whose forward is finite for any finite logit, however
+// confident D is. With a hard target it computes exactly softplus(-l) or softplus(l) (D.6.1).
 
 Variable d_loss_minimax(const Variable& d_real_logits, const Variable& d_fake_logits) {
-  return real_fake_terms("d_loss_minimax", d_real_logits, d_fake_logits,
-      [](float l) { return softplus_value(-l); },  // -ln D(x) = softplus(-l_r)           (D.12.2)
-      [](float l) { return -sigmoid_value(-l); },
-      [](float l) { return softplus_value(l); },   // -ln(1 - D(G(z))) = softplus(l_f)
-      [](float l) { return sigmoid_value(l); });
+  require_entries("d_loss_minimax", "d_real_logits", d_real_logits);
+  require_entries("d_loss_minimax", "d_fake_logits", d_fake_logits);
+  // -ln D(x) = softplus(-l_r), -ln(1 - D(G(z))) = softplus(l_f)                        (D.12.2)
+  return add(binary_cross_entropy_with_logits(d_real_logits, Tensor(d_real_logits.shape(), 1.0f)),
+             binary_cross_entropy_with_logits(d_fake_logits, Tensor(d_fake_logits.shape(), 0.0f)));
 }
 
 Variable g_loss_minimax(const Variable& d_fake_logits) {
-  return mean_term("g_loss_minimax", d_fake_logits,
-      [](float l) { return -softplus_value(l); },  // ln(1 - D(G(z))) = -softplus(l_f)    (D.12.3)
-      [](float l) { return -sigmoid_value(l); });
+  require_entries("g_loss_minimax", "d_fake_logits", d_fake_logits);
+  // ln(1 - D(G(z))) = -softplus(l_f)                                                  (D.12.3)
+  return neg(binary_cross_entropy_with_logits(d_fake_logits, Tensor(d_fake_logits.shape(), 0.0f)));
 }
 
 Variable g_loss_nonsaturating(const Variable& d_fake_logits) {
-  return mean_term("g_loss_nonsaturating", d_fake_logits,
-      [](float l) { return softplus_value(-l); },  // -ln D(G(z)) = softplus(-l_f)        (D.12.4)
-      [](float l) { return -sigmoid_value(-l); });
+  require_entries("g_loss_nonsaturating", "d_fake_logits", d_fake_logits);
+  // -ln D(G(z)) = softplus(-l_f): the fakes scored against the real label             (D.12.4)
+  return binary_cross_entropy_with_logits(d_fake_logits, Tensor(d_fake_logits.shape(), 1.0f));
 }
 
 Variable d_loss_least_squares(const Variable& d_real_logits, const Variable& d_fake_logits) {

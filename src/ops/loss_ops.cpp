@@ -13,16 +13,20 @@ Variable binary_cross_entropy_with_logits(const Variable& logits, Tensor targets
   require_shape("binary_cross_entropy_with_logits", "targets", targets.shape, logits.shape());
   int64_t M = logits.value().numel();
   Tensor L(Shape{});
-  // softplus(x) - x t = max(x, 0) - x t + ln(1 + e^-|x|): (D.6.1)
+  // t softplus(-x) + (1 - t) softplus(x): (D.6.1). At t = 1 or t = 0 one term is exactly zero, so
+  // the minimax objectives (losses/) get exactly softplus(-x) or softplus(x).
   L.data[0] = static_cast<float>(
-      kernels::sum(M, [](float x, float t) { return softplus_value(x) - x * t; }, logits.value().ptr(),
-                   targets.ptr()) / M);
+      kernels::sum(M, [](float x, float t) { return t * softplus_value(-x) + (1.0f - t) * softplus_value(x); },
+                   logits.value().ptr(), targets.ptr()) / M);
   return make_result(std::move(L), {logits}, "binary_cross_entropy_with_logits",
                      [x = logits.node(), t = std::move(targets), M](const Tensor& dL) {
     float scale = dL.data[0] / static_cast<float>(M);
+    // (1 - t) sigma(x) - t sigma(-x) = sigma(x) - t, (D.6.2), without the cancellation of
+    // sigma(x) - 1 when x >> 0.
     kernels::map(M, grad_buffer(*x).ptr(),
-                 [scale](float& dx, float x, float t) { dx += scale * (sigmoid_value(x) - t); },
-                 x->value.ptr(), t.ptr());  // (D.6.2)
+                 [scale](float& dx, float x, float t) {
+                   dx += scale * ((1.0f - t) * sigmoid_value(x) - t * sigmoid_value(-x));
+                 }, x->value.ptr(), t.ptr());
   });
 }
 

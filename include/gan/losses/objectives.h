@@ -3,8 +3,9 @@
 //
 // Every function takes D's raw outputs, the logits l (D(x) = sigma(l) for the probabilistic
 // objectives), and averages over the batch: real logits l_r = D's logits on real images x,
-// fake logits l_f = D's logits on G(z). Each is one fused op: a forward that is finite for any
-// logit, and its backward written beside it. sigma(l) = 1 / (1 + e^-l), softplus(l) = ln(1 + e^l);
+// fake logits l_f = D's logits on G(z). The minimax losses are binary_cross_entropy_with_logits
+// (ops/loss_ops.h) with target 1 or 0; each other loss is one fused op, its backward written beside
+// it. Every forward is finite for any finite logit. sigma(l) = 1 / (1 + e^-l), softplus(l) = ln(1 + e^l);
 // the identities used throughout (D.12.1):
 //   -ln sigma(l) = softplus(-l)        -ln(1 - sigma(l)) = softplus(l)
 //

@@ -13,7 +13,7 @@ namespace gan {
 
 // Binary cross-entropy of sigma(x) against targets t in [0, 1], averaged over all M entries:
 //   L = (1/M) sum_i -[t_i ln sigma(x_i) + (1 - t_i) ln(1 - sigma(x_i))]
-//     = (1/M) sum_i max(x_i, 0) - x_i t_i + ln(1 + e^-|x_i|)      finite for any x   (D.6.1)
+//     = (1/M) sum_i t_i softplus(-x_i) + (1 - t_i) softplus(x_i)   finite for finite x   (D.6.1)
 //   dL/dx_i = (sigma(x_i) - t_i) / M                                                  (D.6.2)
 // logits: any shape; targets: the same shape, constants (no gradient); L: ().
 Variable binary_cross_entropy_with_logits(const Variable& logits, Tensor targets);
