@@ -1,6 +1,5 @@
 #include "gan/ops/batch_norm.h"
 
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -21,52 +20,29 @@ struct ChannelLayout {
   int64_t block(int n, int c) const { return (int64_t{n} * C + c) * P; }
 };
 
-// totals[c - c0] += sum of f(i, c) over the elements i of channel c, for the channels [c0, c1), in
-// one fixed order per channel: n ascending, and within an image block of P values, kLanes
-// interleaved float partial sums (so that the loop vectorises) added up in double. Feature
-// vectors (P = 1) are walked a row at a time instead, where the loop runs along the channels.
-constexpr int kLanes = 8;
+// The sum over channel c's m values of f(i), i the value's index in x, in one order fixed by the
+// sizes: images n ascending, each image's block of P values lane-summed (kernels::add_to_lanes).
 template <class F>
-void channel_sums(const ChannelLayout& v, int c0, int c1, const F& f, double* totals) {
+double channel_sum(const ChannelLayout& v, int c, const F& f) {
+  double lanes[kernels::kLanes] = {};
   for (int n = 0; n < v.N; ++n) {
-    if (v.P == 1) {
-      const int64_t row = v.block(n, 0);
-      for (int c = c0; c < c1; ++c) totals[c - c0] += f(row + c, c);
-      continue;
-    }
-    for (int c = c0; c < c1; ++c) {
-      int64_t i = v.block(n, c), last = i + v.P;
-      float lane[kLanes] = {};
-      for (; i + kLanes <= last; i += kLanes) {
-        for (int l = 0; l < kLanes; ++l) lane[l] += f(i + l, c);
-      }
-      double block = 0.0;
-      for (; i < last; ++i) block += f(i, c);
-      for (float partial : lane) block += partial;
-      totals[c - c0] += block;
-    }
+    const int64_t block = v.block(n, c);
+    kernels::add_to_lanes(v.P, [&](int64_t p) { return f(block + p); }, lanes);
   }
+  return kernels::lanes_total(lanes);
 }
 
-// f(i, c) for every element i of the channels [c0, c1), in memory order (for features, P = 1, a
-// row at a time along the channels, like channel_sums).
+// f(i) for the index i of each of channel c's m values.
 template <class F>
-void for_channels(const ChannelLayout& v, int c0, int c1, const F& f) {
+void for_channel(const ChannelLayout& v, int c, const F& f) {
   for (int n = 0; n < v.N; ++n) {
-    if (v.P == 1) {
-      const int64_t row = v.block(n, 0);
-      for (int c = c0; c < c1; ++c) f(row + c, c);
-      continue;
-    }
-    for (int c = c0; c < c1; ++c) {
-      for (int64_t i = v.block(n, c), last = i + v.P; i < last; ++i) f(i, c);
-    }
+    for (int64_t i = v.block(n, c), last = i + v.P; i < last; ++i) f(i);
   }
 }
 
 // body(c0, c1) on chunks of channels, in parallel. A channel belongs to one chunk, so each of its
 // sums has one order for any thread count; a chunk holds about kernels::kChunkElements values, so
-// its data stays in cache between the passes that body makes over it.
+// a channel's data stays in cache between the passes that body makes over it.
 template <class Body>
 void for_each_channel_chunk(const ChannelLayout& v, const Body& body) {
   kernels::for_each_chunk(v.C, kernels::grain_for(v.m()), [&](int64_t begin, int64_t end) {
@@ -106,24 +82,18 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
   Tensor y(x.shape());
   float* yv = y.ptr();
   for_each_channel_chunk(v, [&](int c0, int c1) {
-    if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
-      std::vector<double> sums(c1 - c0, 0.0);
-      channel_sums(v, c0, c1, [&](int64_t i, int) { return xv[i]; }, sums.data());
-      for (int c = c0; c < c1; ++c) mean[c] = static_cast<float>(sums[c - c0] / v.m());
-      std::fill(sums.begin(), sums.end(), 0.0);
-      channel_sums(v, c0, c1, [&](int64_t i, int c) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }, sums.data());
-      for (int c = c0; c < c1; ++c) {
-        const double var = sums[c - c0] / v.m();
+    for (int c = c0; c < c1; ++c) {
+      if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
+        mean[c] = static_cast<float>(channel_sum(v, c, [&](int64_t i) { return xv[i]; }) / v.m());
+        const double var = channel_sum(v, c, [&](int64_t i) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }) / v.m();
         batch_variance[c] = static_cast<float>(var);
         inv_std[c] = static_cast<float>(1.0 / std::sqrt(var + eps));
-      }
-    } else {
-      for (int c = c0; c < c1; ++c) {
+      } else {
         mean[c] = running.mean.data[c];
         inv_std[c] = static_cast<float>(1.0 / std::sqrt(static_cast<double>(running.variance.data[c]) + eps));
       }
+      for_channel(v, c, [&](int64_t i) { yv[i] = g[c] * ((xv[i] - mean[c]) * inv_std[c]) + bt[c]; });  // (D.10.1)
     }
-    for_channels(v, c0, c1, [&](int64_t i, int c) { yv[i] = g[c] * ((xv[i] - mean[c]) * inv_std[c]) + bt[c]; });  // (D.10.1)
   });
   if (training) {
     const double unbiased = static_cast<double>(v.m()) / (v.m() - 1);
@@ -145,28 +115,26 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     float* dbeta = beta->requires_grad ? grad_buffer(*beta).ptr() : nullptr;
     const bool need_sums = training ? dx != nullptr || dgamma || dbeta : dgamma || dbeta;
     for_each_channel_chunk(v, [&](int c0, int c1) {
-      std::vector<double> sum_dy(c1 - c0, 0.0), sum_dy_xc(c1 - c0, 0.0);  // xc = x - mu = sigma x_hat
-      if (need_sums) {
-        channel_sums(v, c0, c1, [&](int64_t i, int) { return dyv[i]; }, sum_dy.data());
-        channel_sums(v, c0, c1, [&](int64_t i, int c) { return dyv[i] * (xv[i] - mean[c]); }, sum_dy_xc.data());
-      }
-      // Per channel: dL/dbeta, dL/dgamma, and the two coefficients of (D.10.3).
-      std::vector<float> mean_dy(c1 - c0), mean_dy_xhat(c1 - c0);
       for (int c = c0; c < c1; ++c) {
-        const double sum_dy_xhat = inv_std[c] * sum_dy_xc[c - c0];
-        if (dbeta) dbeta[c] += static_cast<float>(sum_dy[c - c0]);
+        // Per channel: dL/dbeta, dL/dgamma, and the two coefficients of (D.10.3). xc = x - mu = sigma x_hat.
+        double sum_dy = 0.0, sum_dy_xhat = 0.0;
+        if (need_sums) {
+          sum_dy = channel_sum(v, c, [&](int64_t i) { return dyv[i]; });
+          sum_dy_xhat = inv_std[c] * channel_sum(v, c, [&](int64_t i) { return dyv[i] * (xv[i] - mean[c]); });
+        }
+        if (dbeta) dbeta[c] += static_cast<float>(sum_dy);
         if (dgamma) dgamma[c] += static_cast<float>(sum_dy_xhat);
-        mean_dy[c - c0] = static_cast<float>(sum_dy[c - c0] / v.m());
-        mean_dy_xhat[c - c0] = static_cast<float>(sum_dy_xhat / v.m());
-      }
-      if (!dx) return;
-      if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
-        for_channels(v, c0, c1, [&](int64_t i, int c) {
-          const float x_hat = (xv[i] - mean[c]) * inv_std[c];
-          dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy[c - c0] - x_hat * mean_dy_xhat[c - c0]);
-        });
-      } else {  // (D.10.4)
-        for_channels(v, c0, c1, [&](int64_t i, int c) { dx[i] += g[c] * inv_std[c] * dyv[i]; });
+        if (!dx) continue;
+        if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
+          const float mean_dy = static_cast<float>(sum_dy / v.m());
+          const float mean_dy_xhat = static_cast<float>(sum_dy_xhat / v.m());
+          for_channel(v, c, [&](int64_t i) {
+            const float x_hat = (xv[i] - mean[c]) * inv_std[c];
+            dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy - x_hat * mean_dy_xhat);
+          });
+        } else {  // (D.10.4)
+          for_channel(v, c, [&](int64_t i) { dx[i] += g[c] * inv_std[c] * dyv[i]; });
+        }
       }
     });
   });

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "gan/kernels/elementwise.h"
@@ -105,6 +106,26 @@ TEST_CASE("broadcast_reduce sums a per-channel bias gradient by hand", "[kernels
   std::vector<float> db = {0.5f, 0.0f};
   k::broadcast_reduce({1, 2, 2, 3, 1}, db.data(), [](float dy) { return dy; }, dy.data());
   CHECK(db == std::vector<float>{21.5f, 210.0f});
+}
+
+TEST_CASE("add_to_lanes matches its plain loop bit for bit, over one range and over several", "[kernels]") {
+  gan::Rng rng(3);
+  auto x = random_values(100003, rng);
+  auto term = [&](int64_t j) { return x[j] * 1.1f; };
+  for (int64_t n : {1, 7, 8, 9, 33, 100003}) {
+    INFO("n=" << n);
+    double lanes[k::kLanes] = {}, lanes_ref[k::kLanes] = {};
+    k::add_to_lanes(n, term, lanes);
+    k::add_to_lanes_ref(n, term, lanes_ref);
+    CHECK(std::memcmp(lanes, lanes_ref, sizeof lanes) == 0);
+    // A channel's image blocks: three more ranges continue the same partial sums.
+    for (int block = 0; block < 3; ++block) {
+      k::add_to_lanes(n, term, lanes);
+      k::add_to_lanes_ref(n, term, lanes_ref);
+    }
+    CHECK(std::memcmp(lanes, lanes_ref, sizeof lanes) == 0);
+    CHECK(k::lanes_total(lanes) == Approx(4 * k::sum_ref(n, [](float x) { return x * 1.1f; }, x.data())));
+  }
 }
 
 TEST_CASE("sum matches the plain loop and keeps double precision over a million terms", "[kernels]") {

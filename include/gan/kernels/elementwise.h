@@ -1,10 +1,12 @@
 // Element-wise kernels: the loops under every op of ops/arithmetic.h, math.h, activations.h,
-// reductions.h and loss_ops.h. Five general kernels instead of one per op:
+// reductions.h, loss_ops.h and batch_norm.h. Five general kernels instead of one per op, and the
+// lane sum that orders the long sums:
 //
 //   map               out[i] (op)= f(in[i]...)                  unary and binary ops, backwards
 //   broadcast_map     out[i] (op)= f(b[j(i)], in[i]...)         ops whose b broadcasts to a
 //   broadcast_reduce  db[j] += sum over i with j(i) = j of f(in[i]...)   the backward of broadcasting
 //   sum               sum over i of f(in[i]...)                  losses, sum, mean
+//   add_to_lanes      lanes[j % kLanes] += f(j)                  the one order of every long sum
 //   logsumexp_rows    out[n] = log sum_d exp(x[n, d])            softmax, cross-entropy
 //
 // Lambdas. The op passes its formula as a lambda, so the math stays in the op and the loop here is
@@ -55,6 +57,38 @@ void for_each_chunk(int64_t count, int64_t grain, const Body& body) {
 // Items per chunk when each item (a row, a block) covers `elements` elements.
 inline int64_t grain_for(int64_t elements) {
   return std::max<int64_t>(1, kChunkElements / std::max<int64_t>(1, elements));
+}
+
+// ---- Lane sums: the one order of every long sum here (and in batch_norm) ----
+// add_to_lanes adds f(j) for j in [0, count) to kLanes interleaved double partial sums: term j goes
+// to lane j % kLanes, and each lane adds its terms in increasing j. The kLanes sums are independent,
+// so the compiler vectorises the loop without reordering any one of them, and the order depends on
+// count alone, never on the vector width. Called once per range, it continues the same partial sums
+// over several ranges (a channel's image blocks), each range starting again at lane 0;
+// lanes_total then adds the lanes in the order 0, 1, ..., kLanes - 1.
+//   double lanes[kLanes] = {};
+//   for (int n = 0; n < N; ++n) add_to_lanes(P, [&](int64_t p) { return x[n * P + p]; }, lanes);
+//   double total = lanes_total(lanes);
+constexpr int kLanes = 8;
+
+template <class F>
+void add_to_lanes(int64_t count, const F& f, double* lanes) {
+  int64_t j = 0;
+  for (; j + kLanes <= count; j += kLanes) {
+    for (int l = 0; l < kLanes; ++l) lanes[l] += f(j + l);
+  }
+  for (int l = 0; j < count; ++j, ++l) lanes[l] += f(j);
+}
+
+template <class F>
+void add_to_lanes_ref(int64_t count, const F& f, double* lanes) {
+  for (int64_t j = 0; j < count; ++j) lanes[j % kLanes] += f(j);
+}
+
+inline double lanes_total(const double* lanes) {
+  double total = 0.0;
+  for (int l = 0; l < kLanes; ++l) total += lanes[l];
+  return total;
 }
 
 // ---- map: f(out[i], in[i]...) for i in [0, count) ----
@@ -159,24 +193,17 @@ void broadcast_reduce(const BroadcastView& v, float* db, const F& f, const Input
       }
     });
   } else {
-    // Each item owns one entry db[k0, k2]; it sums R1 contiguous blocks of R3 elements in kLanes
-    // interleaved double partial sums (so the loop vectorises without reordering any one sum).
-    constexpr int kLanes = 8;
+    // Each item owns one entry db[k0, k2]; it lane-sums R1 contiguous blocks of R3 elements.
     for_each_chunk(v.K0 * v.K2, grain_for(v.R1 * v.R3), [&](int64_t begin, int64_t end) {
       F op = f;
       for (int64_t j = begin; j < end; ++j) {
         int64_t k0 = j / v.K2, k2 = j % v.K2;
-        double lane[kLanes] = {};
+        double lanes[kLanes] = {};
         for (int64_t r1 = 0; r1 < v.R1; ++r1) {
-          int64_t i = ((k0 * v.R1 + r1) * v.K2 + k2) * v.R3, last = i + v.R3;
-          for (; i + kLanes <= last; i += kLanes) {
-            for (int l = 0; l < kLanes; ++l) lane[l] += op(in[i + l]...);
-          }
-          for (int l = 0; i < last; ++i, ++l) lane[l] += op(in[i]...);
+          const int64_t start = ((k0 * v.R1 + r1) * v.K2 + k2) * v.R3;
+          add_to_lanes(v.R3, [&](int64_t r3) { return op(in[start + r3]...); }, lanes);
         }
-        double total = 0.0;
-        for (double partial : lane) total += partial;
-        db[j] += static_cast<float>(total);
+        db[j] += static_cast<float>(lanes_total(lanes));
       }
     });
   }
@@ -193,24 +220,16 @@ void broadcast_reduce_ref(const BroadcastView& v, float* db, const F& f, const I
 }
 
 // ---- sum: sum over i in [0, count) of f(in[i]...), accumulated in double ----
-// Each chunk sums in kLanes interleaved double partial sums (a loop the compiler vectorises without
-// reordering any one sum), then the partials and the chunks are added in their fixed order.
+// Each chunk is lane-summed, then the chunks are added in their fixed order.
 //   double total = sum(n, [](float a, float b) { return (a - b) * (a - b); }, a, b);
 template <class F, class... Inputs>
 double sum(int64_t count, const F& f, const Inputs*... in) {
-  constexpr int kLanes = 8;
   std::vector<double> chunk_total((count + kChunkElements - 1) / kChunkElements);
   for_each_chunk(count, kChunkElements, [&](int64_t begin, int64_t end) {
     F op = f;
-    double lane[kLanes] = {};
-    int64_t i = begin;
-    for (; i + kLanes <= end; i += kLanes) {
-      for (int l = 0; l < kLanes; ++l) lane[l] += op(in[i + l]...);
-    }
-    for (int l = 0; i < end; ++i, ++l) lane[l] += op(in[i]...);
-    double total = 0.0;
-    for (double partial : lane) total += partial;
-    chunk_total[begin / kChunkElements] = total;
+    double lanes[kLanes] = {};
+    add_to_lanes(end - begin, [&](int64_t j) { return op(in[begin + j]...); }, lanes);
+    chunk_total[begin / kChunkElements] = lanes_total(lanes);
   });
   double total = 0.0;
   for (double partial : chunk_total) total += partial;
