@@ -113,6 +113,17 @@ Measures1d measure_1d(const ToyDistribution& distribution, GanModels& models, co
   return m;
 }
 
+double estimator_floor_jsd(const ToyDistribution& distribution, const Tensor& data, double bandwidth) {
+  if (distribution.dim != 1) throw std::invalid_argument("estimator_floor_jsd: " + distribution.name + " is not 1-D");
+  const Grid1d grid{-distribution.extent, distribution.extent, kGrid1dPoints};
+  const std::vector<double> points(data.data.begin(), data.data.end());
+  std::vector<double> p_data(grid.points), estimate = kde_on_grid(points, kde_bandwidth(points, bandwidth, grid), grid);
+  for (int i = 0; i < grid.points; ++i) p_data[i] = distribution.density(grid.x(i));
+  normalise_on_grid(p_data, grid);
+  normalise_on_grid(estimate, grid);
+  return jensen_shannon(p_data, estimate, grid);
+}
+
 Measures2d measure_2d(const ToyDistribution& distribution, GanModels& models, const Tensor& z, const Tensor& data,
                       const Objective& objective, double mode_share) {
   if (distribution.dim != 2) throw std::invalid_argument("measure_2d: " + distribution.name + " is not 2-D");

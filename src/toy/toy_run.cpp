@@ -330,13 +330,23 @@ ToySummary run_toy(const ToyConfig& config, bool print) {
   if (config.threads > 0) kernels::set_num_threads(config.threads);
   const auto start = std::chrono::steady_clock::now();
   Toy toy(config);
-  write_file_atomically(config.out + "/config.json", to_json(toy_config_to_json(config), 2) + "\n");
+  JsonValue json = toy_config_to_json(config);
+  const double floor = toy.distribution.dim == 1 ? estimator_floor_jsd(toy.distribution, toy.data_fixed, config.bandwidth)
+                                                 : kNaN;
+  if (toy.distribution.dim == 1) json.set("jsd_of_data_kde", floor);
+  write_file_atomically(config.out + "/config.json", to_json(json, 2) + "\n");
   if (print) {
     std::printf("gan toy: %s (%dD), loss %s, %d epochs of %d steps, batch %d, Adam lr %g/%g (G/D), "
                 "G and D %d x %d units, z %d, seed %llu, %d threads\n",
                 config.dist.c_str(), toy.distribution.dim, config.loss.c_str(), config.epochs,
                 config.steps_per_epoch, config.batch, config.lr_g, config.lr_d, config.layers, config.hidden,
                 config.z_dim, static_cast<unsigned long long>(config.seed), kernels::num_threads());
+    if (toy.distribution.dim == 1) {
+      std::printf("p_g: Gaussian KDE of %d samples of G, bandwidth %s; the same estimate of %d data samples is "
+                  "JSD %.5f from p_data (the estimator's floor)\n",
+                  config.samples, config.bandwidth > 0 ? format_float(config.bandwidth).c_str() : "by Silverman's rule",
+                  config.samples, floor);
+    }
   }
   ToySummary summary;
   summary.jsd = summary.value_d_star = summary.identity_error = summary.high_quality = kNaN;

@@ -74,6 +74,11 @@ struct Measures1d {
 Measures1d measure_1d(const ToyDistribution& distribution, GanModels& models, const Tensor& z, const Tensor& data,
                       const Objective& objective, double bandwidth);
 
+// The JSD that the estimator alone puts between p_data and a perfect G: JSD(p_data || KDE of data
+// samples), on the same grid with the same bandwidth rule. p_g's KDE is smoothed (and noisy) in the
+// same way, so a run's JSD cannot be expected to fall below about this. requires: a 1-D distribution.
+double estimator_floor_jsd(const ToyDistribution& distribution, const Tensor& data, double bandwidth);
+
 struct Measures2d {
   std::vector<double> field;  // (F, F): D at x = -e + 2e j/(F-1), y = -e + 2e i/(F-1), as toy_plots.h
   Tensor fake;                // (M, 2) G's samples

@@ -6,9 +6,9 @@
 //
 // G has no output activation: the toy data are not confined to [-1, 1]. Neither has batch norm, so
 // each sample's output depends on that sample alone (the fields and arrows of the pictures are then
-// functions of x). Parameters start at PyTorch's defaults for Linear (nn/layers.h). The sizes
-// (H = 128, L = 2, Z = 2) are those of GAN Lab's default networks grown to 128 units, which is
-// enough for ring8 (docs/theory.md); Z = 2 lets a 2-D G map its noise plane onto the data plane.
+// functions of x). Parameters start at PyTorch's defaults for Linear (nn/layers.h). H = 128 and
+// L = 2 are enough for ring8; `gan toy` sets Z (toy_run.h: 8 by default, which kept ring8's modes
+// better than 2 or 16, docs/theory.md).
 //
 //   Rng rng(1);
 //   GanModels models = make_toy_gan(ToyModelSettings{2, 2, 128, 2}, rng);
