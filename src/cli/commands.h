@@ -16,6 +16,7 @@ int classifier_command(const Arguments& arguments);
 int bench_command(const Arguments& arguments);
 int metric_command(const Arguments& arguments);
 int eval_command(const Arguments& arguments);
+int report_command(const Arguments& arguments);
 int toy_command(const Arguments& arguments);
 
 }  // namespace gan::cli

@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"bench", gan::cli::bench_command, "time training steps per second, printed like the PyTorch reference benchmark"},
     {"metric", gan::cli::metric_command, "compute a metric (FID, KID, IS, ...) between two .npy or IDX files, as JSON"},
     {"eval", gan::cli::eval_command, "score a checkpoint's generator against held-out real images, as JSON"},
+    {"report", gan::cli::report_command, "write a run's report.html: the adversarial game in six views (GANViz)"},
     {"toy", gan::cli::toy_command, "a GAN on a 1-D or 2-D distribution, with D*, the JSD and modes computed and checked"},
 };
 

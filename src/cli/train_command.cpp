@@ -75,6 +75,7 @@ int train_command(const Arguments& arguments) {
   TrainOptions options;
   options.resume = args.option("--resume", "", "continue the run in this folder from its last checkpoint");
   options.show_progress = !args.flag("--quiet", "no progress bar");
+  options.write_report = args.flag("--report", "rewrite the run's report.html after every epoch (gan report)");
   if (args.help_requested()) {
     args.print_help();
     return 0;

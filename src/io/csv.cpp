@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "gan/io/atomic_file.h"
 
@@ -62,6 +63,31 @@ std::vector<std::vector<std::string>> parse_complete_rows(const std::string& tex
 }
 
 }  // namespace
+
+size_t CsvTable::column(const std::string& name, const std::string& source) const {
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  std::string present;
+  for (const std::string& h : header) present += (present.empty() ? "" : ", ") + h;
+  throw std::runtime_error(source + ": expected a column '" + name + "', found the columns " + present);
+}
+
+CsvTable read_csv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows = parse_complete_rows(read_file(path));
+  if (rows.empty()) throw std::runtime_error(path + ": expected a CSV header line, found an empty file");
+  CsvTable table;
+  table.header = rows[0];
+  for (size_t r = 1; r < rows.size(); ++r) {
+    if (rows[r].size() != table.header.size()) {
+      throw std::runtime_error(path + ": line " + std::to_string(r + 1) + ": expected " +
+                               std::to_string(table.header.size()) + " cells as in the header, found " +
+                               std::to_string(rows[r].size()));
+    }
+    table.rows.push_back(std::move(rows[r]));
+  }
+  return table;
+}
 
 CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& header)
     : path_(path), columns_(header.size()) {

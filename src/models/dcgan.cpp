@@ -51,14 +51,14 @@ DcganDiscriminator::DcganDiscriminator(const ModelSettings& settings, Rng& rng) 
   init_parameters(net, settings.init, rng);
 }
 
-Variable DcganDiscriminator::forward(const Variable& x, const std::vector<int>& labels) {
+Variable DcganDiscriminator::net_input(const Variable& x, const std::vector<int>& labels) {
   require_rank("DcganDiscriminator::forward", "x", x.shape(), 4, "(N, C, H, W)");
   const int N = x.shape()[0];
   check_labels("DcganDiscriminator::forward", N, labels);
-  if (!conditional()) return net.forward(x);
+  if (!conditional()) return x;
   // the label as one more image channel: (N, H*W) -> (N, 1, H, W), joined to x's C channels
   Variable label_plane = reshape(label_embedding->forward(labels), Shape{N, 1, image_size_, image_size_});
-  return net.forward(concat({x, label_plane}, 1));  // (N, C + 1, H, W)
+  return concat({x, label_plane}, 1);  // (N, C + 1, H, W)
 }
 
 }  // namespace gan

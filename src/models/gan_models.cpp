@@ -39,6 +39,23 @@ void Player::check_labels(const char* where, int N, const std::vector<int>& labe
   }
 }
 
+Variable Discriminator::net_input(const Variable& x, const std::vector<int>& labels) {
+  check_labels("Discriminator::forward", x.shape()[0], labels);
+  return x;
+}
+
+Variable Discriminator::forward_recording(const Variable& x, const std::vector<int>& labels,
+                                          std::vector<Tensor>& hidden) {
+  hidden.clear();
+  Variable h = net_input(x, labels);
+  for (int i = 0; i < net.size(); ++i) {
+    h = net[i].forward(h);
+    const bool nonlinearity = dynamic_cast<nn::LeakyReLU*>(&net[i]) || dynamic_cast<nn::ReLU*>(&net[i]);
+    if (nonlinearity) hidden.push_back(h.value());
+  }
+  return h;
+}
+
 namespace {
 
 void require_setting(bool ok, const std::string& what, int value) {

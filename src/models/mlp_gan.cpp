@@ -46,12 +46,12 @@ MlpDiscriminator::MlpDiscriminator(const ModelSettings& settings, Rng& rng) {
   init_parameters(net, settings.init, rng);
 }
 
-Variable MlpDiscriminator::forward(const Variable& x, const std::vector<int>& labels) {
+Variable MlpDiscriminator::net_input(const Variable& x, const std::vector<int>& labels) {
   require_rank("MlpDiscriminator::forward", "x", x.shape(), 4, "(N, C, H, W)");
   check_labels("MlpDiscriminator::forward", x.shape()[0], labels);
   Variable h = flatten(x);                                          // (N, C*H*W)
   if (conditional()) h = concat({h, label_embedding->forward(labels)}, 1);  // (N, C*H*W + K)
-  return net.forward(h);
+  return h;
 }
 
 }  // namespace gan

@@ -28,10 +28,10 @@ void Progress::update(int epoch, int epochs, int step, int steps, double d_loss,
 }
 
 void Progress::finish_epoch(int epoch, int epochs, double seconds, double images_per_second, double d_loss,
-                            double g_loss, double d_real, double d_fake) {
+                            double g_loss, double d_real, double d_fake, const std::string& note) {
   if (terminal_) std::fprintf(stderr, "\r%100s\r", "");
-  std::printf("epoch %d/%d  %.1f s  %.0f images/s  d_loss %.4f  g_loss %.4f  D(x) %.3f  D(G(z)) %.3f\n", epoch,
-              epochs, seconds, images_per_second, d_loss, g_loss, d_real, d_fake);
+  std::printf("epoch %d/%d  %.1f s  %.0f images/s  d_loss %.4f  g_loss %.4f  D(x) %.3f  D(G(z)) %.3f%s\n", epoch,
+              epochs, seconds, images_per_second, d_loss, g_loss, d_real, d_fake, note.c_str());
   std::fflush(stdout);
 }
 

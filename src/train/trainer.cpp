@@ -19,8 +19,12 @@
 #include "gan/kernels/parallel.h"
 #include "gan/metrics/auc.h"
 #include "gan/ops/activations.h"
+#include "gan/metrics/mode_coverage.h"
+#include "gan/report/report.h"
 #include "gan/train/classifier_training.h"
+#include "gan/train/collapse_alarm.h"
 #include "gan/train/evaluation.h"
+#include "gan/train/game_record.h"
 #include "gan/train/interrupt.h"
 #include "gan/train/progress.h"
 #include "gan/train/training_state.h"
@@ -36,6 +40,7 @@ namespace fs = std::filesystem;
 enum FixedStream : uint64_t { kGridStream = 4, kProbeStream = 5, kEvalStream = 6, kEvalMetricsStream = 7 };
 constexpr int kGridColumns = 8;
 constexpr int kProbeCount = 256;
+constexpr int kProbeBatch = 64;  // images per forward pass over the probes
 
 const std::vector<std::string> kStepColumns = {"epoch", "step", "d_loss", "g_loss", "d_real", "d_fake",
                                                "d_fake_after", "grad_norm_d", "grad_norm_g", "seconds"};
@@ -43,7 +48,7 @@ const std::vector<std::string> kEpochColumns = {"epoch", "steps", "d_loss", "g_l
                                                 "d_fake_after", "grad_norm_d", "grad_norm_g",
                                                 "images_per_second", "seconds", "d_auc", "fid", "kid", "kid_std",
                                                 "inception_score", "inception_score_std", "precision", "recall",
-                                                "modes", "modes_kl", "diversity", "eval_seconds"};
+                                                "modes", "modes_kl", "diversity", "collapse", "eval_seconds"};
 // The cells evaluate_epoch fills: the columns from "fid" to the last, "eval_seconds".
 const size_t kMetricCells = kEpochColumns.end() - std::find(kEpochColumns.begin(), kEpochColumns.end(), "fid");
 
@@ -53,10 +58,7 @@ std::string cell(double value) { return std::isnan(value) ? "" : format_float(va
 struct FixedInputs {
   Tensor grid_z;                 // (rows * 8, Z)
   std::vector<int> grid_labels;  // one row per class for conditional models
-  Tensor probe_z;                // (256, Z)
-  std::vector<int> probe_labels;
-  Tensor probe_real;             // (256, C, H, W)
-  std::vector<int> probe_real_labels;
+  Probes probes;                 // 256 real images and 256 z (train/game_record.h)
 };
 
 FixedInputs make_fixed_inputs(const TrainConfig& config, const Dataset& data) {
@@ -71,25 +73,27 @@ FixedInputs make_fixed_inputs(const TrainConfig& config, const Dataset& data) {
   Rng probe_rng(config.seed, kProbeStream);
   int probe_count = std::min(kProbeCount, data.images.size(0));
   std::vector<int> order = shuffled_indices(data.images.size(0), probe_rng);
-  fixed.probe_real = gather_images(data.images, order, 0, probe_count);
-  fixed.probe_z = Tensor({probe_count, config.z_dim});
-  probe_rng.fill_normal(fixed.probe_z, 0.0f, 1.0f);
+  fixed.probes.real = gather_images(data.images, order, 0, probe_count);
+  fixed.probes.z = Tensor({probe_count, config.z_dim});
+  probe_rng.fill_normal(fixed.probes.z, 0.0f, 1.0f);
   if (config.conditional) {
-    fixed.probe_real_labels = gather_labels(data.labels, order, 0, probe_count);
-    fixed.probe_labels = fixed.probe_real_labels;
+    fixed.probes.real_labels = gather_labels(data.labels, order, 0, probe_count);
+    fixed.probes.z_labels = fixed.probes.real_labels;
   }
   return fixed;
 }
 
 // The fixed inputs of the per-epoch metrics (train/evaluation.h): M = min(eval_samples, N) z from
 // their own stream, as many real training images (equal sizes: FID and precision/recall depend on
-// them), and those images' classifier features, computed once.
+// them), and what the collapse alarm compares with (train/collapse_alarm.h), computed once.
 struct EpochEvaluator {
   bool enabled = false;
   TrainedClassifier classifier;  // none: only the diversity is computed
   Tensor real_features;          // (M, 128)
   Tensor z;                      // (M, Z)
   std::vector<int> labels;       // conditional models: the classes in turn
+  int real_classes = 0;          // the classes the M real images cover (0 without a classifier)
+  double real_diversity = 0.0;   // their SSIM diversity
 };
 
 EpochEvaluator make_epoch_evaluator(const TrainConfig& config, const Dataset& data) {
@@ -108,6 +112,10 @@ EpochEvaluator make_epoch_evaluator(const TrainConfig& config, const Dataset& da
   if (config.conditional) {
     for (int i = 0; i < count; ++i) evaluator.labels.push_back(i % data.num_classes);
   }
+  std::vector<int> order = shuffled_indices(data.images.size(0), eval_rng);
+  Tensor real = gather_images(data.images, order, 0, count);
+  Rng diversity_rng(config.seed, kEvalMetricsStream);  // the draws the epochs' diversity makes
+  evaluator.real_diversity = metrics::ssim_diversity(real, diversity_rng, EvaluationSettings{}.diversity).diversity;
   std::string path = config.classifier.empty() ? default_classifier_path(config.data, config.data_dir) : config.classifier;
   if (path.empty()) {
     std::printf("gan train: no classifier for '%s', so FID, KID, IS, precision, recall and modes stay blank in "
@@ -115,63 +123,68 @@ EpochEvaluator make_epoch_evaluator(const TrainConfig& config, const Dataset& da
     return evaluator;
   }
   evaluator.classifier = load_classifier(path);
-  std::vector<int> order = shuffled_indices(data.images.size(0), eval_rng);
-  Tensor real = gather_images(data.images, order, 0, count);
+  evaluator.real_classes = metrics::mode_coverage(gather_labels(data.labels, order, 0, count), data.num_classes,
+                                                  EvaluationSettings{}.mode_threshold).covered_modes;
   require_classifier_input(path, evaluator.classifier.info.channels, evaluator.classifier.info.image_size,
                            data.source, real);
   evaluator.real_features = classifier_features(*evaluator.classifier.classifier, real, EvaluationSettings{}.batch);
   return evaluator;
 }
 
-// The cells from "fid" to "eval_seconds": blank in epochs that are not evaluated, and the classifier
-// metrics blank without a classifier.
-std::vector<std::string> evaluate_epoch(TrainingState& state, const EpochEvaluator& evaluator, int epoch) {
+// An epoch's sample metrics: the cells from "fid" to "eval_seconds" (blank in epochs that are
+// not evaluated, the classifier metrics blank without a classifier), and the collapse alarm's
+// words ("" when healthy or not evaluated).
+struct EpochMetrics {
+  std::vector<std::string> cells = std::vector<std::string>(kMetricCells);
+  std::string alarm;
+};
+
+EpochMetrics evaluate_epoch(TrainingState& state, const EpochEvaluator& evaluator, int epoch) {
   const TrainConfig& config = state.config;
-  if (!evaluator.enabled || epoch % config.eval_every != 0) return std::vector<std::string>(kMetricCells);
+  if (!evaluator.enabled || epoch % config.eval_every != 0) return {};
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   EvaluationSettings settings;
   Tensor fake = generate_images(*state.models.generator, evaluator.z, evaluator.labels, settings.batch);
   Rng rng(config.seed, kEvalMetricsStream);  // the same draws every epoch: only G changes
   Evaluation e = evaluate_generated(evaluator.classifier.classifier.get(), evaluator.real_features, fake, rng, settings);
+  EpochMetrics metrics;
+  metrics.alarm = collapse_alarm(e, evaluator.real_classes, evaluator.real_diversity);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return {cell(e.fid), cell(e.kid.mean), cell(e.kid.std), cell(e.inception_score.mean), cell(e.inception_score.std),
-          cell(e.precision_recall.precision), cell(e.precision_recall.recall),
-          e.modes.histogram.empty() ? "" : std::to_string(e.modes.covered_modes), cell(e.modes.kl_to_uniform),
-          cell(e.diversity.diversity), format_float(seconds)};
+  metrics.cells = {cell(e.fid), cell(e.kid.mean), cell(e.kid.std), cell(e.inception_score.mean),
+                   cell(e.inception_score.std), cell(e.precision_recall.precision), cell(e.precision_recall.recall),
+                   e.modes.histogram.empty() ? "" : std::to_string(e.modes.covered_modes), cell(e.modes.kl_to_uniform),
+                   cell(e.diversity.diversity), metrics.alarm.empty() ? "0" : "1", format_float(seconds)};
+  return metrics;
 }
 
-// Samples and D's probabilities in evaluation mode (batch norm on running statistics), no graph.
+// The samples grid, D's probabilities on the probes, and what the report's views need
+// (train/game_record.h), all in evaluation mode (batch norm on running statistics), no graph.
 // Returns D's AUC on the probe images (metrics/auc.h): 0.5 when D cannot tell them apart; NaN
 // when a logit is not finite, which the training losses can miss: evaluation mode divides by the
 // running variance, and that can overflow while every training batch still looks finite.
-double write_epoch_pictures(TrainingState& state, const FixedInputs& fixed, const std::string& out, int epoch) {
-  NoGradGuard no_grad;
+double write_epoch_pictures(TrainingState& state, const FixedInputs& fixed, GameRecorder& recorder,
+                            const std::string& out, int epoch) {
   Generator& G = *state.models.generator;
   Discriminator& D = *state.models.discriminator;
-  G.set_training(false);
-  D.set_training(false);
   char name[64];
   std::snprintf(name, sizeof name, "epoch_%04d", epoch);
+  write_png_grid(out + "/samples/" + name + ".png", generate_images(G, fixed.grid_z, fixed.grid_labels, kProbeBatch),
+                 kGridColumns);
 
-  Variable grid = G.forward(Variable(fixed.grid_z), fixed.grid_labels);
-  write_png_grid(out + "/samples/" + name + ".png", grid.value(), kGridColumns);
-
-  Tensor d_real_logits = D.forward(Variable(fixed.probe_real), fixed.probe_real_labels).value();
-  Tensor d_fake_logits = D.forward(G.forward(Variable(fixed.probe_z), fixed.probe_labels), fixed.probe_labels).value();
+  ProbePass pass = run_probes(G, D, fixed.probes, kProbeBatch);
   std::string csv = "index,d_real,d_fake\n";
-  for (int i = 0; i < d_real_logits.numel(); ++i) {
-    csv += std::to_string(i) + "," + format_float(sigmoid_value(d_real_logits.data[i])) + "," +
-           format_float(sigmoid_value(d_fake_logits.data[i])) + "\n";
+  for (size_t i = 0; i < pass.d_real_logits.size(); ++i) {
+    csv += std::to_string(i) + "," + format_float(sigmoid_value(pass.d_real_logits[i])) + "," +
+           format_float(sigmoid_value(pass.d_fake_logits[i])) + "\n";
   }
   write_file_atomically(out + "/probabilities/" + name + ".csv", csv);
-  G.set_training(true);
-  D.set_training(true);
-  for (int i = 0; i < d_real_logits.numel(); ++i) {
-    if (!std::isfinite(d_real_logits.data[i]) || !std::isfinite(d_fake_logits.data[i])) {
+  for (size_t i = 0; i < pass.d_real_logits.size(); ++i) {
+    if (!std::isfinite(pass.d_real_logits[i]) || !std::isfinite(pass.d_fake_logits[i])) {
       return std::numeric_limits<double>::quiet_NaN();
     }
   }
-  return metrics::discriminator_auc(d_real_logits.data, d_fake_logits.data);
+  recorder.record(name, pass, fixed.probes, D);
+  return metrics::discriminator_auc(pass.d_real_logits, pass.d_fake_logits);
 }
 
 // The mean of one steps.csv column over an epoch; NaN entries (no G step in that step) are left out.
@@ -202,7 +215,9 @@ struct EpochMeans {
 
 // Fails before any training when the output folder cannot be written.
 void prepare_run_folder(const std::string& out) {
-  for (const char* sub : {"", "/samples", "/probabilities", "/checkpoints"}) {
+  std::vector<std::string> folders = {"", "/samples", "/probabilities", "/checkpoints"};
+  for (const std::string& folder : game_record_folders()) folders.push_back("/" + folder);
+  for (const std::string& sub : folders) {
     std::error_code error;
     fs::create_directories(out + sub, error);
     if (error) throw std::runtime_error(out + sub + ": cannot create the output folder: " + error.message());
@@ -278,6 +293,7 @@ struct RunOutputs {
   CsvWriter steps_csv, epochs_csv;
   FixedInputs fixed;          // the grid's z and the probe images, the same every epoch
   EpochEvaluator evaluator;   // the per-epoch sample metrics
+  GameRecorder recorder;      // the report's per-epoch records
   Progress progress;
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 };
@@ -335,13 +351,13 @@ int finish_epoch(RunStart& run, RunOutputs& outputs, const EpochMeans& means, in
   const TrainConfig& config = run.config;
   TrainingState& state = run.state;
   state.epoch = epoch;
-  double d_auc = write_epoch_pictures(state, outputs.fixed, config.out, epoch);
+  double d_auc = write_epoch_pictures(state, outputs.fixed, outputs.recorder, config.out, epoch);
   if (std::isnan(d_auc)) {
     std::fprintf(stderr, "\ngan train: epoch %d, step %lld: D's logits on the fixed probe images are not finite; "
                  "stopping, the last checkpoint is kept\n", epoch, (long long)state.step);
     return kExitDiverged;
   }
-  std::vector<std::string> metric_cells = evaluate_epoch(state, outputs.evaluator, epoch);
+  EpochMetrics metrics = evaluate_epoch(state, outputs.evaluator, epoch);
   save_checkpoint(config.out + "/checkpoints/latest.ckpt", to_checkpoint(state));
   double images_per_second = steps_run * config.batch / epoch_seconds;
   std::vector<std::string> row = {std::to_string(epoch), std::to_string(steps_run), cell(means.d_loss.mean()),
@@ -349,10 +365,11 @@ int finish_epoch(RunStart& run, RunOutputs& outputs, const EpochMeans& means, in
                                   cell(means.d_fake_after.mean()), cell(means.grad_norm_d.mean()),
                                   cell(means.grad_norm_g.mean()), format_float(images_per_second),
                                   format_float(epoch_seconds), format_float(d_auc)};
-  row.insert(row.end(), metric_cells.begin(), metric_cells.end());
+  row.insert(row.end(), metrics.cells.begin(), metrics.cells.end());
   outputs.epochs_csv.write_row(row);
   outputs.progress.finish_epoch(epoch, config.epochs, epoch_seconds, images_per_second, means.d_loss.mean(),
-                                means.g_loss.mean(), means.d_real.mean(), means.d_fake.mean());
+                                means.g_loss.mean(), means.d_real.mean(), means.d_fake.mean(),
+                                metrics.alarm.empty() ? "" : "  collapse? " + metrics.alarm);
   return 0;
 }
 
@@ -372,7 +389,7 @@ int train_gan(const TrainConfig& given, const TrainOptions& options) {
                              : CsvWriter::resume(steps_path, kStepColumns, "step", run.state.step),
       options.resume.empty() ? CsvWriter(epochs_path, kEpochColumns)
                              : CsvWriter::resume(epochs_path, kEpochColumns, "epoch", run.state.epoch),
-      make_fixed_inputs(config, run.data), make_epoch_evaluator(config, run.data),
+      make_fixed_inputs(config, run.data), make_epoch_evaluator(config, run.data), GameRecorder(config.out, config.seed),
       Progress(options.show_progress && isatty(fileno(stderr)))};
   Objective objective = objective_named(config.loss);
   StepSettings step_settings;
@@ -398,9 +415,10 @@ int train_gan(const TrainConfig& given, const TrainOptions& options) {
     double epoch_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_start).count();
     const int steps_run = run.steps_per_epoch - first_batch;
     if (int status = finish_epoch(run, outputs, means, epoch, steps_run, epoch_seconds)) return status;
+    if (options.write_report) write_report(config.out);
   }
-  std::printf("outputs in %s: samples/, probabilities/, steps.csv, epochs.csv, checkpoints/latest.ckpt\n",
-              config.out.c_str());
+  std::printf("outputs in %s: samples/, probabilities/, steps.csv, epochs.csv, checkpoints/latest.ckpt%s\n",
+              config.out.c_str(), options.write_report ? ", report.html" : " (gan report writes report.html)");
   return 0;
 }
 

@@ -90,3 +90,26 @@ TEST_CASE("format_float prints the shortest text that reads back exactly", "[io]
     CHECK(std::strtod(format_float(d).c_str(), nullptr) == d);
   }
 }
+
+TEST_CASE("read_csv reads back what CsvWriter wrote, and names the file and line of a bad row", "[io]") {
+  const std::string path = scratch_path("io", "read_back.csv");
+  {
+    CsvWriter csv(path, {"epoch", "note"});
+    csv.write_row({"1", "a,b"});
+    csv.write_row({"2", ""});
+  }
+  gan::CsvTable table = gan::read_csv(path);
+  CHECK(table.header == std::vector<std::string>{"epoch", "note"});
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0] == std::vector<std::string>{"1", "a,b"});
+  CHECK(table.rows[1] == std::vector<std::string>{"2", ""});
+  CHECK(table.column("note", path) == 1);
+  CHECK_THROWS_WITH(table.column("fid", path), path + ": expected a column 'fid', found the columns epoch, note");
+
+  gan::write_file_atomically(path, "epoch,note\n1,x\n2,y,z\n3,cut off");  // the last line has no '\n'
+  CHECK_THROWS_WITH(gan::read_csv(path), path + ": line 3: expected 2 cells as in the header, found 3");
+  gan::write_file_atomically(path, "epoch,note\n1,x\n3,cut off");
+  CHECK(gan::read_csv(path).rows.size() == 1);
+  gan::write_file_atomically(path, "");
+  CHECK_THROWS_WITH(gan::read_csv(path), path + ": expected a CSV header line, found an empty file");
+}

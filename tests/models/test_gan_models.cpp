@@ -195,3 +195,32 @@ TEST_CASE("make_gan and the models name their bad arguments", "[models]") {
   CHECK_THROWS_WITH(plain.discriminator->forward(Variable(Tensor({2, 784})), {}),
                     Catch::Contains("MlpDiscriminator::forward") && Catch::Contains("(N, C, H, W)"));
 }
+
+TEST_CASE("forward_recording gives forward's logits and the output of each of D's nonlinearities", "[models]") {
+  const std::vector<std::pair<std::string, std::vector<Shape>>> expected = {
+      {"dcgan", {Shape{3, 64, 14, 14}, Shape{3, 128, 7, 7}}},  // after each LeakyReLU
+      {"mlp", {Shape{3, 512}, Shape{3, 256}}}};
+  for (const auto& [architecture, shapes] : expected) {
+    for (bool conditional : {false, true}) {
+      INFO(architecture << (conditional ? " conditional" : ""));
+      gan::Rng rng(3);
+      GanModels models = gan::make_gan(settings_for(architecture, conditional), rng);
+      Tensor x({3, 1, 28, 28});
+      rng.fill_uniform(x, -1.0f, 1.0f);
+      std::vector<int> labels = conditional ? std::vector<int>{2, 7, 7} : std::vector<int>{};
+      std::vector<Tensor> hidden;
+      Tensor recorded = models.discriminator->forward_recording(Variable(x), labels, hidden).value();
+      CHECK(recorded.data == models.discriminator->forward(Variable(x), labels).value().data);
+      REQUIRE(hidden.size() == shapes.size());
+      for (size_t l = 0; l < shapes.size(); ++l) {
+        CHECK(hidden[l].shape == shapes[l]);
+        // LeakyReLU(0.2): a negative output is 0.2 times its input, so never below -0.2 |input|;
+        // some units are positive and some negative on random input.
+        bool positive = false, negative = false;
+        for (float v : hidden[l].data) positive |= v > 0, negative |= v < 0;
+        CHECK(positive);
+        CHECK(negative);
+      }
+    }
+  }
+}

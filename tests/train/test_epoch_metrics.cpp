@@ -45,7 +45,7 @@ TEST_CASE("epochs.csv holds D's AUC every epoch and the sample metrics every --e
   REQUIRE(rows.size() == 3);
   const std::vector<std::string> metric_columns = {"d_auc",  "fid",     "kid",      "kid_std", "inception_score",
                                                    "inception_score_std", "precision", "recall", "modes",
-                                                   "modes_kl", "diversity", "eval_seconds"};
+                                                   "modes_kl", "diversity", "collapse", "eval_seconds"};
   const std::vector<std::string>& header = rows[0];
   REQUIRE(header.size() == 11 + metric_columns.size());
   CHECK(std::vector<std::string>(header.begin() + 11, header.end()) == metric_columns);

@@ -76,6 +76,12 @@ TEST_CASE("a run stopped after epoch 2 and resumed ends with the bytes of one th
   CHECK(gan::read_file(straight.out + "/checkpoints/latest.ckpt") ==
         gan::read_file(interrupted.out + "/checkpoints/latest.ckpt"));
   CHECK(steps_without_seconds(straight.out) == steps_without_seconds(interrupted.out));
+  // The report's records continue on the projection fitted before the stop (read back, not refitted).
+  for (const char* file : {"/projection/epoch_0003.csv", "/activations/epoch_0003.csv", "/tensorpath/epoch_0003_layer2.png",
+                           "/probes/epoch_0003.png", "/filters/epoch_0003.png"}) {
+    INFO(file);
+    CHECK(gan::read_file(straight.out + file) == gan::read_file(interrupted.out + file));
+  }
 }
 
 TEST_CASE("a batch larger than the data set is refused before training", "[train]") {

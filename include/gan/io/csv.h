@@ -41,6 +41,19 @@ class CsvWriter {
   std::ofstream out_;
 };
 
+// A whole CSV file read back: its header and its rows of cells, as text.
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  // The index of a column; throws std::runtime_error naming `source` and the columns present.
+  size_t column(const std::string& name, const std::string& source) const;
+};
+
+// Reads a CSV log written by CsvWriter. A last line without its '\n' (cut off by a kill) is left
+// out. Throws std::runtime_error naming the file: unreadable, empty, or a row whose number of
+// cells differs from the header's (with its line number).
+CsvTable read_csv(const std::string& path);
+
 // The shortest text that reads back as the same number: as the same float when `value` is a
 // float widened to double (0.1f prints "0.1", not "0.100000001"), as the same double otherwise.
 // Whole numbers up to 2^53 in magnitude print as integers ("16384", not "1.6384e+04").

@@ -30,7 +30,9 @@ class DcganGenerator : public Generator {
 class DcganDiscriminator : public Discriminator {
  public:
   DcganDiscriminator(const ModelSettings& settings, Rng& rng);
-  Variable forward(const Variable& x, const std::vector<int>& labels) override;
+
+ protected:
+  Variable net_input(const Variable& x, const std::vector<int>& labels) override;
 
  private:
   int image_size_;

@@ -70,7 +70,19 @@ class Generator : public Player {
 class Discriminator : public Player {
  public:
   // images (N, C, H, W) -> logits (N, 1); labels empty unless conditional.
-  virtual Variable forward(const Variable& x, const std::vector<int>& labels) = 0;
+  virtual Variable forward(const Variable& x, const std::vector<int>& labels) {
+    return net.forward(net_input(x, labels));
+  }
+
+  // The same logits, and what D computed on the way: `hidden` receives the output of each of
+  // net's nonlinearities (ReLU, LeakyReLU), in order, such as (N, 64, 14, 14) and (N, 128, 7, 7)
+  // for DCGAN-28. The last one is D's penultimate feature: the logit is a linear function of it.
+  // These are the layers GANViz's TensorPath and activation views show (train/game_record.h).
+  Variable forward_recording(const Variable& x, const std::vector<int>& labels, std::vector<Tensor>& hidden);
+
+ protected:
+  // What net reads: x itself, or x joined with the label's embedding; checks x and labels.
+  virtual Variable net_input(const Variable& x, const std::vector<int>& labels);
 };
 
 struct GanModels {

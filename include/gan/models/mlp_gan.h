@@ -24,7 +24,9 @@ class MlpGenerator : public Generator {
 class MlpDiscriminator : public Discriminator {
  public:
   MlpDiscriminator(const ModelSettings& settings, Rng& rng);
-  Variable forward(const Variable& x, const std::vector<int>& labels) override;
+
+ protected:
+  Variable net_input(const Variable& x, const std::vector<int>& labels) override;
 };
 
 }  // namespace gan

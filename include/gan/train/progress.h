@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 namespace gan {
 
@@ -11,8 +12,9 @@ class Progress {
  public:
   explicit Progress(bool terminal);
   void update(int epoch, int epochs, int step, int steps, double d_loss, double g_loss);
+  // note: appended to the epoch's line as it is (the collapse alarm's words), or "".
   void finish_epoch(int epoch, int epochs, double seconds, double images_per_second, double d_loss, double g_loss,
-                    double d_real, double d_fake);
+                    double d_real, double d_fake, const std::string& note);
 
  private:
   bool terminal_;

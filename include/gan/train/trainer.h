@@ -6,10 +6,14 @@
 //   epochs.csv                     one row per epoch: the means of steps.csv, images/s, wall seconds, D's AUC
 //                                  on the probe images, and every --eval-every epochs FID, KID, IS,
 //                                  precision, recall, modes and diversity (blank cells otherwise;
-//                                  docs/metrics.md)
+//                                  docs/metrics.md), and the collapse alarm: 1 when the epoch looks
+//                                  collapsed, 0 when not, blank when not evaluated (train/collapse_alarm.h)
 //   samples/epoch_0001.png         an 8x8 grid from a fixed z (conditional: one row per class)
 //   probabilities/epoch_0001.csv   D(x) for 256 fixed real images and D(G(z)) for 256 fixed z
 //   checkpoints/latest.ckpt        everything needed to resume exactly, written atomically
+//   activations/, projection/, probes/, tensorpath/, filters/
+//                                  what the report's views need, every epoch (train/game_record.h)
+//   report.html                    with TrainOptions::write_report, after every epoch (report/report.h)
 //
 // With `resume`, the run continues from <resume>/checkpoints/latest.ckpt in that folder, and ends
 // with the same bytes as a run that never stopped.
@@ -25,6 +29,7 @@ namespace gan {
 struct TrainOptions {
   std::string resume;          // a run folder to continue, or empty
   bool show_progress = true;   // a progress bar on a terminal, plain lines otherwise
+  bool write_report = false;   // rewrite report.html (report/report.h) after every epoch
 };
 
 // Exit code of a run that stopped because a loss or gradient was not finite.
