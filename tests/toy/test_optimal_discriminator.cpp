@@ -79,13 +79,26 @@ TEST_CASE("Theorem 1: V(G, D*) = 2 JSD - log 4 to 1e-9 on normalised densities",
     const TheoremCheck check = check_theorem_1(pair.p_data, pair.p_g, kGrid);
     CHECK(check.identity_error < 1e-9);
     CHECK(check.value_at_optimum >= -std::log(4.0) - 1e-12);  // C(G) >= -log 4, with equality iff p_g = p_data
-    // Any other D does no better than D* (D* maximises the integrand point by point).
+    // Eq. 3 at D* is Eq. 4, and any other D does no better (D* maximises the integrand point by point).
+    CHECK(game_value(optimal_discriminator(pair.p_data, pair.p_g), pair.p_data, pair.p_g, kGrid) ==
+          Approx(check.value_at_optimum).margin(1e-12));
     std::vector<double> half(kGrid.points, 0.5);
     CHECK(game_value(half, pair.p_data, pair.p_g, kGrid) <= check.value_at_optimum + 1e-12);
   }
   CHECK(check_theorem_1(pairs[0].p_data, pairs[0].p_g, kGrid).value_at_optimum ==
         Approx(-std::log(4.0)).epsilon(1e-12));
   CHECK(check_theorem_1(pairs[3].p_data, pairs[3].p_g, kGrid).value_at_optimum == Approx(0.0).margin(1e-12));
+}
+
+TEST_CASE("C(G) stays finite where p_g is a vanishing fraction of p_data", "[toy]") {
+  // At x = 0, 1 - D* = 1e-20 / (0.5 + 1e-20) rounds to 0 in double; the term p_g log(1 - D*) is -8e-19.
+  const Grid1d grid{0, 1, 2};  // dx = 1: both densities sum to 1
+  std::vector<double> p_data(2, 0.5), p_g(2, 1e-20);
+  p_g[1] = 1 - 1e-20;
+  CHECK(std::isinf(game_value(optimal_discriminator(p_data, p_g), p_data, p_g, grid)));
+  const TheoremCheck check = check_theorem_1(p_data, p_g, grid);
+  CHECK(std::isfinite(check.value_at_optimum));
+  CHECK(check.identity_error < 1e-9);
 }
 
 TEST_CASE("V of a D given by logits equals V of the same D given by probabilities", "[toy]") {

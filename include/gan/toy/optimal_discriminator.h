@@ -46,8 +46,16 @@ double kl_divergence(const std::vector<double>& p, const std::vector<double>& q,
 // 0 for equal densities and log 2 for densities that never overlap.
 double jensen_shannon(const std::vector<double>& p_data, const std::vector<double>& p_g, const Grid1d& grid);
 
-// Theorem 1 checked: the two sides computed independently, V(G, D*) from D* and Eq. 3, the JSD
-// from its definition.
+// C(G) = V(G, D*) in the last form of Eq. 4, with D* = p_data / (p_data + p_g) and
+// 1 - D* = p_g / (p_data + p_g) written out:
+//   C(G) = sum_i [p_data_i log(p_data_i / (p_data_i + p_g_i)) + p_g_i log(p_g_i / (p_data_i + p_g_i))] dx
+// (not game_value(optimal_discriminator(...)): where p_g is 1e-17 of p_data, 1 - D* rounds to 0 in
+// double, and p_g log 0 would give -inf for a term that is really about -4e-16).
+double virtual_training_criterion(const std::vector<double>& p_data, const std::vector<double>& p_g,
+                                  const Grid1d& grid);
+
+// Theorem 1 checked: the two sides computed independently, C(G) by Eq. 4, the JSD from its
+// definition.
 struct TheoremCheck {
   double jsd = 0;             // JSD(p_data || p_g)
   double value_at_optimum = 0;  // C(G) = V(G, D*)
