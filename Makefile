@@ -17,8 +17,10 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 # Debian packages the build needs (Debian 12 names).
 PACKAGES := g++ make cmake libeigen3-dev catch2 libstb-dev zlib1g-dev
+# ... and the tests: a real browser, headless, opens the report (tests/report/), with a font for its text.
+TEST_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: all deps configure build test demo bench bench-deps quality quality-quick data-full clean fuzz test-sanitize test-builds
+.PHONY: all deps test-deps configure build test demo bench bench-deps quality quality-quick data-full clean fuzz test-sanitize test-builds
 
 all: build
 
@@ -39,6 +41,9 @@ deps:
 	  fi; \
 	fi
 
+test-deps:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(PACKAGES) $(TEST_PACKAGES)"
+
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) > /dev/null
 
@@ -46,7 +51,7 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Tests run two at a time; idle OpenMP threads then sleep instead of spinning on the other's cores.
-test: build
+test: test-deps build
 	@cd $(BUILD) && OMP_WAIT_POLICY=passive ctest --output-on-failure -j $(JOBS)
 
 # The demo: a DCGAN learns the shipped MNIST digits; the last grid is printed at the end.
@@ -58,8 +63,9 @@ test: build
 DEMO_EPOCHS ?= 5
 demo: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target gan
-	@$(BUILD)/gan train --model dcgan --data mnist --epochs $(DEMO_EPOCHS) --batch 16 --lr-g 1e-3 --lr-d 5e-4 --seed 1 --out runs/demo
+	@$(BUILD)/gan train --model dcgan --data mnist --epochs $(DEMO_EPOCHS) --batch 16 --lr-g 1e-3 --lr-d 5e-4 --seed 1 --report --out runs/demo
 	@echo "last sample grid: runs/demo/samples/epoch_$$(printf %04d $(DEMO_EPOCHS)).png"
+	@echo "the game in six views: runs/demo/report.html (open it in a browser; docs/report.md reads it)"
 
 # First the machine's FMA ceiling (tests/bench/fma_ceiling.cpp) at 1, 2, 4, ... threads: every
 # GFLOP/s figure after it is also given as a fraction of the ceiling at its thread count. Then our
@@ -165,7 +171,7 @@ test-builds: deps
 	done
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-sanitize).
-test-sanitize: deps
+test-sanitize: test-deps
 	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAN_SANITIZE=ON > /dev/null
 	@cmake --build build-sanitize -j $(JOBS)
 	@cd build-sanitize && \

@@ -95,7 +95,8 @@ function epochColumn(name) { return run.epochs[name] || null; }
 
 // ---- the line chart, shared by the metric view ----
 
-// options: {title, xs, series: [{name, ys}], cursor (an x), marks (xs to shade), onPick(x), width, height}
+// options: {title, xs, series: [{name, ys}], cursor (an x), marks (xs to shade), lines (horizontal
+// reference lines [{y, name}], e.g. the toy's -log 4), onPick(x), width, height}
 function lineChart(parent, options) {
   const width = options.width || 300, height = options.height || 170;
   const margin = {left: 46, right: 10, top: 20, bottom: 22};
@@ -103,7 +104,8 @@ function lineChart(parent, options) {
   const svg = svgEl("svg", {width: width, height: height}, box);
   svgEl("text", {x: 4, y: 13, class: "title"}, svg, options.title);
   const xs = options.xs;
-  const yRange = extent(options.series.map((s) => s.ys));
+  const lines = options.lines || [];
+  const yRange = extent(options.series.map((s) => s.ys).concat([lines.map((line) => line.y)]));
   const xRange = extent([xs]);
   if (!yRange || !xRange) { svgEl("text", {x: 8, y: 40, class: "tick"}, svg, "no values"); return box; }
   const x = (v) => margin.left + (v - xRange[0]) / (xRange[1] - xRange[0]) * (width - margin.left - margin.right);
@@ -139,6 +141,10 @@ function lineChart(parent, options) {
             svg, series.name);
     }
   });
+  for (const line of lines) {
+    svgEl("line", {x1: margin.left, x2: width - margin.right, y1: y(line.y), y2: y(line.y), class: "reference"}, svg);
+    svgEl("text", {x: margin.left + 4, y: y(line.y) - 3, class: "tick"}, svg, line.name);
+  }
   if (options.cursor !== undefined) {
     svgEl("line", {x1: x(options.cursor), x2: x(options.cursor), y1: margin.top, y2: height - margin.bottom, class: "cursor"}, svg);
   }
@@ -438,6 +444,7 @@ function renderHeader() {
 }
 
 function render() {
+  if (run.kind === "toy") { renderToy(); return; }  // a run of gan toy: toy_report.js
   renderHeader();
   renderMetricView();
   renderProbabilityView();
@@ -452,11 +459,17 @@ function render() {
 // browser finishes before the page's load event.
 function main() {
   try {
+    // report.html#NAME shows view NAME alone: a link to one view, or a screenshot of it.
+    const focus = decodeURIComponent(location.hash.slice(1));
+    if (document.querySelector('section[data-view="' + focus + '"]')) {
+      for (const section of document.querySelectorAll("section[data-view]")) section.hidden = section.dataset.view !== focus;
+    }
     const slider = document.getElementById("epoch");
     slider.max = Math.max(0, epochList.length - 1);
     slider.value = selected;
     slider.addEventListener("input", () => { selected = Number(slider.value); render(); });
-    document.getElementById("raw-losses").addEventListener("change", renderMetricView);
+    if (run.kind === "toy") setUpToy();  // toy_report.js
+    else document.getElementById("raw-losses").addEventListener("change", renderMetricView);
     if (epochList.length === 0) note(document.querySelector("main"), "this run has no finished epoch yet");
     else render();
   } catch (error) {

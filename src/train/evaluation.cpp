@@ -56,8 +56,10 @@ Evaluation evaluate_generated(Classifier* classifier, const Tensor& real_feature
   e.inception_score = {nan, nan};
   e.precision_recall = {nan, nan};
   e.modes.kl_to_uniform = nan;
+  e.dist_diff = {nan, nan};
+  Tensor fake_features;
   if (classifier != nullptr) {
-    Tensor fake_features = classifier_features(*classifier, fake_images, settings.batch);
+    fake_features = classifier_features(*classifier, fake_images, settings.batch);
     Tensor probabilities = classifier_probabilities(*classifier, fake_images, settings.batch);
     e.real_count = real_features.size(0);
     e.fid = metrics::fid(real_features, fake_features);
@@ -69,6 +71,11 @@ Evaluation evaluate_generated(Classifier* classifier, const Tensor& real_feature
     e.modes = metrics::mode_coverage(probabilities, settings.mode_threshold);
   }
   e.diversity = metrics::ssim_diversity(fake_images, rng, settings.diversity);
+  // Last, so that its draws from rng leave the metrics above as they were before it was added.
+  const int enough = 10 * settings.dist_diff.dimensions * settings.dist_diff.gmm.components;
+  if (classifier != nullptr && e.real_count >= enough && e.fake_count >= enough) {
+    e.dist_diff = metrics::dist_diff(real_features, fake_features, rng, settings.dist_diff);
+  }
   return e;
 }
 
@@ -107,6 +114,12 @@ JsonValue evaluation_to_json(const Evaluation& e, const EvaluationSettings& sett
   diversity.set("mean_ssim", e.diversity.mean_ssim);
   diversity.set("pairs", e.diversity.pairs);
   json.set("diversity", diversity);
+  if (!std::isnan(e.dist_diff.kl)) {
+    JsonValue dist_diff = JsonValue::object();
+    dist_diff.set("kl", e.dist_diff.kl);
+    dist_diff.set("standard_error", e.dist_diff.standard_error);
+    json.set("dist_diff", dist_diff);
+  }
   return json;
 }
 

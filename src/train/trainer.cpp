@@ -48,7 +48,7 @@ const std::vector<std::string> kEpochColumns = {"epoch", "steps", "d_loss", "g_l
                                                 "d_fake_after", "grad_norm_d", "grad_norm_g",
                                                 "images_per_second", "seconds", "d_auc", "fid", "kid", "kid_std",
                                                 "inception_score", "inception_score_std", "precision", "recall",
-                                                "modes", "modes_kl", "diversity", "collapse", "eval_seconds"};
+                                                "modes", "modes_kl", "diversity", "dist_diff", "collapse", "eval_seconds"};
 // The cells evaluate_epoch fills: the columns from "fid" to the last, "eval_seconds".
 const size_t kMetricCells = kEpochColumns.end() - std::find(kEpochColumns.begin(), kEpochColumns.end(), "fid");
 
@@ -153,7 +153,8 @@ EpochMetrics evaluate_epoch(TrainingState& state, const EpochEvaluator& evaluato
   metrics.cells = {cell(e.fid), cell(e.kid.mean), cell(e.kid.std), cell(e.inception_score.mean),
                    cell(e.inception_score.std), cell(e.precision_recall.precision), cell(e.precision_recall.recall),
                    e.modes.histogram.empty() ? "" : std::to_string(e.modes.covered_modes), cell(e.modes.kl_to_uniform),
-                   cell(e.diversity.diversity), metrics.alarm.empty() ? "0" : "1", format_float(seconds)};
+                   cell(e.diversity.diversity), cell(e.dist_diff.kl), metrics.alarm.empty() ? "0" : "1",
+                   format_float(seconds)};
   return metrics;
 }
 

@@ -6,6 +6,7 @@
 //   FID, KID, precision / recall   the classifier's 128 penultimate features of real and fake
 //   Inception Score, mode coverage the classifier's softmax of the fakes
 //   SSIM diversity                 the fake images themselves, in [-1, 1]
+//   Dist-Diff                      the classifier's 128 features of real and fake (GANViz's metric)
 // The classifier (train/classifier_training.h) stands in for Inception-v3: without one for the
 // data set, only the diversity is computed and the classifier metrics are NaN.
 //
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "gan/io/json.h"
+#include "gan/metrics/dist_diff.h"
 #include "gan/metrics/mmd.h"
 #include "gan/metrics/mode_coverage.h"
 #include "gan/metrics/precision_recall.h"
@@ -36,6 +38,7 @@ struct EvaluationSettings {
   int inception_splits = 10;             // Salimans et al. 2016
   double mode_threshold = 0.01;          // a class counts as covered from 1% of the samples
   metrics::DiversitySettings diversity;  // 2000 SSIM pairs
+  metrics::DistDiffSettings dist_diff;   // 10 PCA dimensions, 5 mixture components
   int batch = 64;                        // images per forward pass of G and of the classifier: the
                                          // classifier's im2col buffer holds about 630 KB per image
 };
@@ -50,6 +53,8 @@ struct Evaluation {
   metrics::PrecisionRecall precision_recall;
   metrics::ModeCoverage modes;  // empty histogram without a classifier
   metrics::Diversity diversity;
+  metrics::DistDiff dist_diff;  // NaN without a classifier, or with fewer than 10 samples per
+                                // mixture component and dimension (dist_diff.h)
 };
 
 // KID's subsets when both sets fit in one subset: every subset would be the whole of both sets,
@@ -71,7 +76,8 @@ Evaluation evaluate_generated(Classifier* classifier, const Tensor& real_feature
 // {"real_count", "fake_count", "fid", "kid": {"mean", "std", "subsets", "subset_size"},
 //  "inception_score": {"mean", "std", "splits"}, "precision", "recall", "k",
 //  "modes": {"covered", "threshold", "kl_to_uniform", "histogram"}, "diversity": {"value",
-//  "mean_ssim", "pairs"}}; the classifier metrics are absent when they were not computed.
+//  "mean_ssim", "pairs"}, "dist_diff": {"kl", "standard_error"}}; the classifier metrics are
+//  absent when they were not computed.
 JsonValue evaluation_to_json(const Evaluation& evaluation, const EvaluationSettings& settings);
 
 // The shipped classifier for a data set spec: <data_dir>/classifier/mnist_lenet.ckpt for mnist,
