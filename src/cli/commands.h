@@ -18,5 +18,6 @@ int metric_command(const Arguments& arguments);
 int eval_command(const Arguments& arguments);
 int report_command(const Arguments& arguments);
 int toy_command(const Arguments& arguments);
+int inspect_command(const Arguments& arguments);
 
 }  // namespace gan::cli

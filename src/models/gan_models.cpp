@@ -6,6 +6,7 @@
 #include "gan/models/dcgan.h"
 #include "gan/models/mlp_gan.h"
 #include "gan/nn/init.h"
+#include "gan/ops/shape_ops.h"
 
 namespace gan {
 
@@ -37,6 +38,21 @@ void Player::check_labels(const char* where, int N, const std::vector<int>& labe
     throw std::invalid_argument(std::string(where) + ": labels must be empty for an unconditional model, got " +
                                 std::to_string(labels.size()));
   }
+}
+
+Variable Player::forward_layers(Variable h, int first, const LayerHook& hook) {
+  for (int i = first; i < net.size(); ++i) {
+    h = net[i].forward(h);
+    if (hook) hook(i, net[i], h);
+  }
+  return h;
+}
+
+Variable Generator::net_input(const Variable& z, const std::vector<int>& labels) {
+  require_rank("Generator::net_input", "z", z.shape(), 2, "(N, Z)");
+  check_labels("Generator::net_input", z.shape()[0], labels);
+  if (!conditional()) return z;
+  return concat({z, label_embedding->forward(labels)}, 1);  // (N, Z + K)
 }
 
 Variable Discriminator::net_input(const Variable& x, const std::vector<int>& labels) {

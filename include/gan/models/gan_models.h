@@ -14,6 +14,7 @@
 //   Variable logits = models.discriminator->forward(fake, {}); // (N, 1)
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,12 @@ struct ModelSettings {
 // "dcgan-zero-bias". An unknown architecture gets "pytorch-default" (make_gan rejects it anyway).
 std::string default_init(const std::string& architecture);
 
+// Called after each of net's layers by Player::forward_layers: `index` is the layer's position in
+// net (its parameters are "<index>.weight", so `gan inspect` names it "generator.<index>"),
+// `output` its result (N, ...), which the hook may read or replace: GAN Dissection (Bau et al.
+// 2019) ablates and inserts units by replacing a layer's output.
+using LayerHook = std::function<void(int index, nn::Module& layer, Variable& output)>;
+
 // What Generator and Discriminator share: the layers (`net`), an optional label embedding, and
 // the lists of their parameters and buffers. The embedding's parameter is "label_embedding.weight";
 // net's are named by position, "0.weight", "2.running_mean", ...
@@ -53,6 +60,12 @@ class Player {
   void set_training(bool training);
   bool conditional() const { return label_embedding != nullptr; }
 
+  // net's layers from `first` on, applied to h one at a time, with hook (if set) after each:
+  // forward_layers(input, 0, {}) is net.forward(input). Starting at a later layer reruns only the
+  // rest of the network on a recorded, possibly edited, output of the layer before it.
+  Variable forward_layers(Variable h, int first, const LayerHook& hook);
+  int num_layers() const { return net.size(); }
+
  protected:
   // requires: labels empty when not conditional, else N of them.
   void check_labels(const char* where, int N, const std::vector<int>& labels) const;
@@ -65,6 +78,9 @@ class Generator : public Player {
  public:
   // z (N, Z) -> images (N, C, H, W) in [-1, 1]; labels empty unless conditional.
   virtual Variable forward(const Variable& z, const std::vector<int>& labels) = 0;
+  // What net reads: z (N, Z), or z joined with the label's embedding (N, Z + K); checks both.
+  // forward(z, labels) = forward_layers(net_input(z, labels), 0, {}).
+  Variable net_input(const Variable& z, const std::vector<int>& labels);
 };
 
 class Discriminator : public Player {
@@ -79,6 +95,10 @@ class Discriminator : public Player {
   // for DCGAN-28. The last one is D's penultimate feature: the logit is a linear function of it.
   // These are the layers GANViz's TensorPath and activation views show (train/game_record.h).
   Variable forward_recording(const Variable& x, const std::vector<int>& labels, std::vector<Tensor>& hidden);
+  // The same logits, with hook after each of net's layers (Player::forward_layers).
+  Variable forward_hooked(const Variable& x, const std::vector<int>& labels, const LayerHook& hook) {
+    return forward_layers(net_input(x, labels), 0, hook);
+  }
 
  protected:
   // What net reads: x itself, or x joined with the label's embedding; checks x and labels.
