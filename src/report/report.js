@@ -143,7 +143,8 @@ function lineChart(parent, options) {
   });
   for (const line of lines) {
     svgEl("line", {x1: margin.left, x2: width - margin.right, y1: y(line.y), y2: y(line.y), class: "reference"}, svg);
-    svgEl("text", {x: margin.left + 4, y: y(line.y) - 3, class: "tick"}, svg, line.name);
+    const below = y(line.y) < margin.top + 14;  // a line along the top: its name under it, clear of the title
+    svgEl("text", {x: margin.left + 4, y: y(line.y) + (below ? 11 : -3), class: "tick"}, svg, line.name);
   }
   if (options.cursor !== undefined) {
     svgEl("line", {x1: x(options.cursor), x2: x(options.cursor), y1: margin.top, y2: height - margin.bottom, class: "cursor"}, svg);

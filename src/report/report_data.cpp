@@ -10,55 +10,24 @@
 #include "gan/io/base64.h"
 #include "gan/io/csv.h"
 #include "gan/report/report.h"
+#include "run_tables.h"
 
 namespace gan {
 
 namespace {
 
 namespace fs = std::filesystem;
+using report_tables::columns_of;
+using report_tables::epoch_name;
+using report_tables::number_of;
 
 // The metric view draws at most this many points per step series; longer runs are shown as the
 // means of consecutive groups of steps (the x of a group is its last step).
 constexpr size_t kMaxStepPoints = 10000;
 const char* const kStepSeries[] = {"d_loss", "g_loss", "d_real", "d_fake"};
 
-// A cell as a number for the page, to 6 significant digits (what a chart can show); an empty or
-// non-finite cell is null. Throws naming `where` for a cell that is not a number.
-JsonValue number_of(const std::string& cell, const std::string& where) {
-  if (cell.empty()) return JsonValue();
-  char* end = nullptr;
-  double value = std::strtod(cell.c_str(), &end);
-  if (*end != '\0') throw std::runtime_error(where + ": expected a number, found '" + cell + "'");
-  if (!std::isfinite(value)) return JsonValue();
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return JsonValue(std::strtod(text, nullptr));
-}
-
-std::string epoch_name(int epoch) {
-  char name[32];
-  std::snprintf(name, sizeof name, "epoch_%04d", epoch);
-  return name;
-}
-
 std::string data_uri(const std::string& png_path) {
   return "data:image/png;base64," + base64_encode(read_file(png_path));
-}
-
-// Every column of a CSV file as an array of numbers (or text, for the columns named in `text`).
-JsonValue columns_of(const CsvTable& table, const std::string& path, const std::vector<std::string>& text = {}) {
-  JsonValue columns = JsonValue::object();
-  for (size_t c = 0; c < table.header.size(); ++c) {
-    const bool is_text = std::find(text.begin(), text.end(), table.header[c]) != text.end();
-    JsonValue values = JsonValue::array();
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      const std::string& cell = table.rows[r][c];
-      values.push_back(is_text ? JsonValue(cell)
-                               : number_of(cell, path + ": line " + std::to_string(r + 2) + ", " + table.header[c]));
-    }
-    columns.set(table.header[c], values);
-  }
-  return columns;
 }
 
 // steps.csv's losses and D outputs by step, thinned to kMaxStepPoints group means.
@@ -195,11 +164,14 @@ JsonValue read_run_for_report(const std::string& run_dir) {
     throw std::runtime_error(config_path + ": expected the run's settings; is " + run_dir +
                              " a folder written by gan train --out?");
   }
+  JsonValue config = parse_json(read_file(config_path), config_path);
+  const JsonValue* command = config.find("command");  // "toy" in a run of gan toy (toy/toy_run.h)
+  if (command && command->type() == JsonValue::Type::String && command->as_string() == "toy") {
+    return read_toy_run_for_report(run_dir, config);
+  }
   JsonValue data = JsonValue::object();
-  fs::path folder = fs::absolute(run_dir).lexically_normal();
-  if (folder.filename().empty()) folder = folder.parent_path();  // "runs/demo/"
-  data.set("run", folder.filename().string());
-  data.set("config", parse_json(read_file(config_path), config_path));
+  data.set("run", report_tables::run_name(run_dir));
+  data.set("config", config);
   const std::string steps_path = run_dir + "/steps.csv", epochs_path = run_dir + "/epochs.csv";
   data.set("steps", read_steps(steps_path));
   CsvTable epochs = read_csv(epochs_path);

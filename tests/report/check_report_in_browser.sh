@@ -51,8 +51,11 @@ fail() { echo "report in browser: FAILED: $*"; failures=$((failures + 1)); }
 [[ $body == *'data-errors="0"'* ]] || fail "uncaught script errors (body: $body)"
 render_ms=$(sed -n 's/.*data-render-ms="\([0-9]*\)".*/\1/p' <<< "$body")
 
-# Each view's section, from its opening tag to the next section's, and its marks.
-for view in metric probability distribution tensorpath activations samples; do
+# Each view's section, from its opening tag to the next section's, and its marks: every view the
+# page kept (a toy run's page keeps only the views its run has, toy_report.js).
+views=$(grep -o '<section data-view="[a-z-]*"' "$out/dom.html" | sed 's/.*data-view="\([a-z-]*\)"/\1/')
+[[ -n $views ]] || fail "the page has no view"
+for view in $views; do
   section=$(awk -v view="$view" '
     index($0, "<section data-view=\"" view "\"") { inside = 1 }
     inside && index($0, "<section data-view=") && !index($0, "\"" view "\"") { inside = 0 }

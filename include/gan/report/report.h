@@ -12,6 +12,14 @@
 //   activations   D's units sorted by |mean on real - mean on fake|, and that difference by epoch
 //   samples       the fixed-z sample grid of the selected epoch, and the run's settings
 //
+// A run of gan toy (toy/toy_run.h; its config.json says "command": "toy") gets the toy's views
+// instead (src/report/toy_page.html, toy_report.js; docs/theory.md shows them):
+//   density       1-D: p_data, p_g, D and D* over x at the selected epoch (its fields)
+//   field         2-D: D over the plane, the data, G's samples and G's arrows -dl/dx
+//   value         JSD, V(D, G) and V(D*, G) over epochs (2-D: the sample estimate of V), with -log 4
+//   modes         2-D with modes: modes covered and the high-quality share over epochs
+//   training      the losses, D's outputs and both generator losses' pulls over epochs; the settings
+//
 //   std::string path = write_report("runs/demo");   // "runs/demo/report.html"
 #pragma once
 
@@ -25,11 +33,20 @@ namespace gan {
 // data: {"run", "config", "steps", "epochs", "epoch_list", "records": {"1": {...}, ...},
 // "real_probes", "images": ...}. Files of the game record that a run lacks (one written before
 // they existed) are left out, and the page says so in their views.
+// A folder of gan toy gets read_toy_run_for_report's data instead.
 // Throws std::runtime_error naming the file and what was expected: a folder without config.json
 // or epochs.csv, a damaged CSV or JSON, a probabilities file of another length.
 JsonValue read_run_for_report(const std::string& run_dir);
 
-// The whole page for that data.
+// A toy run's records as the page's data: {"kind": "toy", "run", "config", "dim", "epochs",
+// "epoch_list", "fields": {"5": {...}, ...}} and, 1-D, "grid": {"x_lo", "x_hi", "p_data"} with each
+// epoch's fields {"p_g", "d", "d_star"} on that grid; 2-D, "plane": {"extent", "size", "data"}
+// (the data samples, x0, y0, x1, ...) with each epoch's fields {"d" (size^2, x fastest), "g",
+// "descent"} (G's samples and -dl/dx at them, x0, y0, x1, ...). read_run_for_report calls it for a
+// folder whose config.json (given, parsed) says "command": "toy". Throws as read_run_for_report.
+JsonValue read_toy_run_for_report(const std::string& run_dir, const JsonValue& config);
+
+// The whole page for that data (the toy's page for a toy run's data).
 std::string report_html(const JsonValue& data);
 
 // Both, written to <run_dir>/report.html atomically (a temporary file, then a rename); returns
