@@ -6,6 +6,7 @@
 #include <string>
 
 #include "gan/toy/distributions.h"
+#include "gan/kernels/math_functions_double.h"
 
 namespace gan::toy {
 
@@ -37,7 +38,7 @@ double silverman_bandwidth(const std::vector<double>& samples) {
   double spread = std::min(sd, iqr);
   if (spread <= 0) spread = std::max(sd, iqr);
   if (spread <= 0) return 1e-3;
-  return 0.9 * spread * std::pow(static_cast<double>(N), -0.2);
+  return 0.9 * spread * kernels::exp(-0.2 * kernels::log(static_cast<double>(N)));  // N^(-1/5)
 }
 
 double kde_bandwidth(const std::vector<double>& samples, double requested, const Grid1d& grid) {

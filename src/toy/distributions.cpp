@@ -1,4 +1,5 @@
 #include "gan/toy/distributions.h"
+#include "gan/kernels/math_functions_double.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -27,7 +28,10 @@ ToyDistribution toy_distribution(const std::string& name) {
     d.modes = {{-2.0, 0.0}, {2.0, 0.0}};
   } else if (name == "ring8") {
     d.dim = 2, d.sigma = 0.05, d.extent = 3;
-    for (int k = 0; k < 8; ++k) d.modes.push_back({2.0 * std::cos(2 * kPi * k / 8), 2.0 * std::sin(2 * kPi * k / 8)});
+    // (cos, sin) of 2 pi k / 8 in closed form, exact up to sqrt's correct rounding: 0, +-1, +-sqrt(1/2).
+    const double h = std::sqrt(0.5);
+    const Point2 unit[8] = {{1, 0}, {h, h}, {0, 1}, {-h, h}, {-1, 0}, {-h, -h}, {0, -1}, {h, -h}};
+    for (const Point2& u : unit) d.modes.push_back({2.0 * u.x, 2.0 * u.y});
   } else if (name == "grid25") {
     d.dim = 2, d.sigma = 0.05, d.extent = 5.5;
     for (int i = -2; i <= 2; ++i) {
@@ -50,7 +54,7 @@ Tensor ToyDistribution::sample(int N, Rng& rng) const {
     if (modes.empty()) {  // the spiral: a point on the curve, then the noise
       const double t = rng.uniform();
       const double r = 0.5 + 2.5 * t, angle = 3 * kPi * t;
-      centre = {r * std::cos(angle), r * std::sin(angle)};
+      centre = {r * kernels::cos(angle), r * kernels::sin(angle)};
     } else {
       centre = modes[rng.uniform_int(static_cast<int>(modes.size()))];
     }
@@ -62,7 +66,7 @@ Tensor ToyDistribution::sample(int N, Rng& rng) const {
 
 double gaussian_density(double x, double mean, double sigma) {
   const double u = (x - mean) / sigma;
-  return std::exp(-0.5 * u * u) / (sigma * std::sqrt(2 * kPi));
+  return kernels::exp(-0.5 * u * u) / (sigma * std::sqrt(2 * kPi));
 }
 
 double ToyDistribution::density(double x) const {

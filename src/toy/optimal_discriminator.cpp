@@ -1,4 +1,5 @@
 #include "gan/toy/optimal_discriminator.h"
+#include "gan/kernels/math_functions_double.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,10 +20,10 @@ void require_same_size(const char* where, const std::vector<double>& a, const st
 }
 
 // p log q with 0 log q = 0 for any q (also q = 0).
-double p_log(double p, double q) { return p > 0 ? p * std::log(q) : 0.0; }
+double p_log(double p, double q) { return p > 0 ? p * kernels::log(q) : 0.0; }
 
 // ln(1 + e^x), finite for any x.
-double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
+double softplus(double x) { return std::max(x, 0.0) + kernels::log1p(kernels::exp(-std::abs(x))); }
 
 }  // namespace
 
@@ -83,7 +84,7 @@ TheoremCheck check_theorem_1(const std::vector<double>& p_data, const std::vecto
   TheoremCheck check;
   check.jsd = jensen_shannon(p_data, p_g, grid);
   check.value_at_optimum = virtual_training_criterion(p_data, p_g, grid);  // Eq. 4
-  check.identity_error = std::abs(check.value_at_optimum - (2 * check.jsd - std::log(4.0)));  // Eq. 6
+  check.identity_error = std::abs(check.value_at_optimum - (2 * check.jsd - kernels::log(4.0)));  // Eq. 6
   return check;
 }
 

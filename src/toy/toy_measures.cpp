@@ -5,15 +5,16 @@
 #include <stdexcept>
 
 #include "gan/autograd/variable.h"
+#include "gan/kernels/math_functions_double.h"
 
 namespace gan::toy {
 
 namespace {
 
 // ln(1 + e^x), finite for any x.
-double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
+double softplus(double x) { return std::max(x, 0.0) + kernels::log1p(kernels::exp(-std::abs(x))); }
 
-double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double sigmoid(double x) { return 1.0 / (1.0 + kernels::exp(-x)); }
 
 // mean_n dl/dx_n's norm and -dl/dx_n = -M dL_G/dx_n, for one generator loss.
 Tensor descent_of(Discriminator& D, const Tensor& fake, Variable (*g_loss)(const Variable&), double* mean_norm) {

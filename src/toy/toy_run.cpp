@@ -10,6 +10,7 @@
 
 #include "gan/io/atomic_file.h"
 #include "gan/io/csv.h"
+#include "gan/kernels/math_functions_double.h"
 #include "gan/kernels/parallel.h"
 #include "gan/optim/adam.h"
 #include "gan/toy/toy_measures.h"
@@ -180,7 +181,7 @@ EpochRecord measure_epoch(Toy& toy, int epoch, const EpochMeans& means, bool fie
   std::snprintf(stem, sizeof stem, "/fields/epoch_%04d", epoch);
   if (toy.distribution.dim == 1) {
     const Measures1d m = measure_1d(toy.distribution, toy.models, toy.z_fixed, toy.data_fixed, toy.objective, c.bandwidth);
-    const double two_jsd_minus_log4 = 2 * m.theorem.jsd - std::log(4.0);
+    const double two_jsd_minus_log4 = 2 * m.theorem.jsd - kernels::log(4.0);
     values.insert(values.end(), {m.pull.d_fake, m.pull.minimax, m.pull.nonsaturating, m.value_samples,
                                  m.value_samples_se, m.theorem.jsd, m.value, m.theorem.value_at_optimum,
                                  m.theorem.identity_error, two_jsd_minus_log4, m.bandwidth, m.p_g_mass,

@@ -32,8 +32,9 @@
 //   fields/d_only.csv, fields/d_only.png   the fields after D's last step
 //
 // Same config, same bytes in every file, at any thread count: the kernels fix their sums' order
-// (kernels/parallel.h) and every sum here runs in one order in double. (The closed-form densities
-// and the KDE use the C library's exp, whose last bit may differ between C libraries.)
+// (kernels/parallel.h), every sum here runs in one order in double, and exp, log, sin and cos are
+// our own (kernels/math_functions_double.h), not the C library's: the same bytes on every x86-64
+// machine too (tests/golden/checksums.txt holds a run's epochs.csv).
 //
 //   ToyConfig config;
 //   config.dist = "ring8";
