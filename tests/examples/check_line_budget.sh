@@ -22,6 +22,7 @@ parts=(
   "data sets and file formats|data io"
   "metrics|metrics"
   "training|train"
+  "toy GANs in 1-D and 2-D (D*, the JSD, modes, pictures)|toy"
   "command line|cli"
 )
 
