@@ -386,7 +386,8 @@ function renderActivationView() {
     svgEl("line", {x1: 30, x2: width, y1: zero, y2: zero, class: "axis"}, svg);
     svgEl("text", {x: 2, y: 14, class: "tick"}, svg, "+" + fmt(largest));
     svgEl("text", {x: 2, y: height - 4, class: "tick"}, svg, "-" + fmt(largest));
-    const label = svgEl("text", {x: 40, y: 12, class: "tick"}, svg, "real > fake above the line");
+    const label = svgEl("text", {x: width - 4, y: 12, "text-anchor": "end", class: "tick"}, svg,
+                        "above the line: real > fake; hover over a bar");
     order.forEach((u, k) => {
       const h = (height / 2 - 10) * Math.abs(difference[u]) / largest;
       const bar = svgEl("rect", {x: 34 + k * barWidth, y: difference[u] > 0 ? zero - h : zero, width: Math.max(1, barWidth - 1),
