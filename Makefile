@@ -58,8 +58,9 @@ test: test-deps build
 # Batch 16 and Adam lr 1e-3 for G, 5e-4 for D (not the paper's 64 and 2e-4) because the demo has a
 # 5-minute budget, build included: batch 16 makes four times as many steps per epoch at about 85%
 # of the images/s, and with these rates most digits read clearly after 5 epochs (FID on 1000
-# samples per epoch 246.7, 145.5, 147.4, 97.2, 115.8: the same on every machine, see
-# tests/golden/), where batch 64 and 2e-4 still draw broken strokes after 12.
+# samples per epoch 254.0, 121.0, 128.1, 110.3, 122.7: the same on every machine, see
+# tests/golden/), where batch 64 and 2e-4 still draw broken strokes after 12. It ends with
+# report.html, the game in six views (docs/report.md).
 DEMO_EPOCHS ?= 5
 demo: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target gan
