@@ -48,8 +48,8 @@ int main(int argc, char** argv) {
   // One heap for all threads. By default glibc gives each thread that allocates its own arena, and
   // with nothing trimmed, what the OpenMP workers' arenas keep adds up: the demo peaked at 209 MB
   // on 2 threads after 5 epochs, and at 155 MB with one arena, as on 1 thread. The workers allocate
-  // little (the kernels work in buffers the calling thread made), so sharing the lock costs nothing
-  // measurable (docs/performance.md).
+  // little (the kernels work in buffers the calling thread made), so sharing the lock costs no
+  // speed that could be measured (docs/performance.md).
   mallopt(M_ARENA_MAX, 1);
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     print_usage();
