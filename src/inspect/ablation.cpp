@@ -131,14 +131,22 @@ ToolReport run_ablation_tool(InspectContext& context, const LayerInfo& layer, st
 
   if (settings.artifacts) {
     // One unit at a time: the rise of D's mean logit when it is ablated; then the top k together.
+    // The scan runs on the first 200 samples at most: one pass per unit is the tool's cost.
+    const int scan = std::min(N, 200);
+    const Tensor scan_output = take_rows(layer_output, 0, scan);
+    const std::vector<int> scan_labels(labels.begin(), labels.begin() + (labels.empty() ? 0 : scan));
+    double scan_before = 0.0;
+    for (double logit : discriminator_logits(context.discriminator(), take_rows(images, 0, scan), scan_labels, context.batch)) {
+      scan_before += logit;
+    }
     std::vector<std::pair<double, int>> rises;
     JsonValue each = JsonValue::array();
     for (int u = 0; u < layer.units; ++u) {
-      Tensor ablated = generator_from_layer(G, zero_units(layer_output, {u}), layer.index, context.batch);
+      Tensor ablated = generator_from_layer(G, zero_units(scan_output, {u}), layer.index, context.batch);
       double total = 0.0;
-      for (double logit : discriminator_logits(context.discriminator(), ablated, labels, context.batch)) total += logit;
-      rises.push_back({total / N - before.mean_logit, u});
-      each.push_back(total / N - before.mean_logit);
+      for (double logit : discriminator_logits(context.discriminator(), ablated, scan_labels, context.batch)) total += logit;
+      rises.push_back({(total - scan_before) / scan, u});
+      each.push_back((total - scan_before) / scan);
     }
     std::stable_sort(rises.begin(), rises.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     units.clear();

@@ -88,26 +88,28 @@ Dissection dissect(const Tensor& maps, const Tensor& images, const std::vector<i
   constexpr int T = sizeof(kCandidateShares) / sizeof(kCandidateShares[0]);
   Dissection result;
   result.units = U;
-  result.concepts = K;
-  result.concept_images.assign(K, 0);
-  // |C_c|: the ink pixels of every image of class c
-  std::vector<int64_t> concept_pixels(K, 0);
+  result.concepts = K + 1;
+  result.concept_images.assign(K + 1, 0);
+  // |C_c|: the ink pixels of every image of class c; c = K: of every image
+  std::vector<int64_t> concept_pixels(K + 1, 0);
   std::vector<uint8_t> ink(static_cast<size_t>(N * area));
   for (int n = 0; n < N; ++n) {
     for (int64_t p = 0; p < area; ++p) ink[n * area + p] = images.ptr()[n * area + p] > ink_threshold;
+    result.concept_images[K] += 1;
+    for (int64_t p = 0; p < area; ++p) concept_pixels[K] += ink[n * area + p];
     if (classes[n] < 0) continue;
     result.concept_images[classes[n]] += 1;
     for (int64_t p = 0; p < area; ++p) concept_pixels[classes[n]] += ink[n * area + p];
   }
   const double total = static_cast<double>(N) * static_cast<double>(area);
-  result.scores.assign(K, std::vector<UnitConcept>(U));
+  result.scores.assign(K + 1, std::vector<UnitConcept>(U));
   std::vector<float> values(static_cast<size_t>(N * area));
   for (int u = 0; u < U; ++u) {
     for (int n = 0; n < N; ++n) {
       std::copy(maps.ptr() + (static_cast<int64_t>(n) * U + u) * area, maps.ptr() + (static_cast<int64_t>(n) * U + u + 1) * area,
                 values.begin() + n * area);
     }
-    // the candidate thresholds: the values above which a share s of the unit's pixels lie
+    // the candidate thresholds: the values at or above which a share s of the unit's pixels lie
     std::vector<float> sorted = values;
     std::sort(sorted.begin(), sorted.end());
     float thresholds[T];
@@ -115,25 +117,27 @@ Dissection dissect(const Tensor& maps, const Tensor& images, const std::vector<i
       thresholds[t] = sorted[static_cast<size_t>((1.0 - kCandidateShares[t]) * static_cast<double>(sorted.size() - 1))];
     }
     // for each threshold: |M_u| and, per concept, |M_u AND C_c|
-    std::vector<int64_t> on(T, 0), overlap(static_cast<size_t>(T) * K, 0);
+    const int concepts = K + 1;
+    std::vector<int64_t> on(T, 0), overlap(static_cast<size_t>(T) * concepts, 0);
     for (int n = 0; n < N; ++n) {
       const int c = classes[n];
       for (int64_t p = 0; p < area; ++p) {
         const float value = values[n * area + p];
-        const bool is_ink = c >= 0 && ink[n * area + p];
+        const bool is_ink = ink[n * area + p];
         for (int t = 0; t < T; ++t) {
-          if (value <= thresholds[t]) continue;
+          if (value < thresholds[t]) continue;
           on[t] += 1;
-          if (is_ink) overlap[static_cast<size_t>(t) * K + c] += 1;
+          if (is_ink && c >= 0) overlap[static_cast<size_t>(t) * concepts + c] += 1;
+          if (is_ink) overlap[static_cast<size_t>(t) * concepts + K] += 1;
         }
       }
     }
-    for (int c = 0; c < K; ++c) {
+    for (int c = 0; c < concepts; ++c) {
       UnitConcept best;
       best.unit = u;
       best.iqr = -1.0;
       for (int t = 0; t < T; ++t) {
-        const double both = static_cast<double>(overlap[static_cast<size_t>(t) * K + c]);
+        const double both = static_cast<double>(overlap[static_cast<size_t>(t) * concepts + c]);
         const double only_m = static_cast<double>(on[t]) - both, only_c = static_cast<double>(concept_pixels[c]) - both;
         const double iqr = information_quality_ratio(both, only_m, only_c, total - both - only_m - only_c);
         if (iqr > best.iqr) {
@@ -170,28 +174,28 @@ ToolReport run_dissection_tool(InspectContext& context, const LayerInfo& layer, 
 
   // The picture: a row per concept, its best unit's thresholded map over up to 8 images of that class.
   const int columns = 8, scale = 3, caption = 14;
-  toy::Canvas canvas(grid_width(columns, H, scale), grid_height(K, H, scale, caption), kGap);
+  toy::Canvas canvas(grid_width(columns, H, scale), grid_height(K + 1, H, scale, caption), kGap);
   JsonValue concepts = JsonValue::array();
   std::string summary;
   const int64_t area = static_cast<int64_t>(H) * W;
-  for (int c = 0; c < K; ++c) {
+  for (int c = 0; c <= K; ++c) {
     const UnitConcept& best = dissection.ranking[c][0];
     const int y = tile_y(c, H, scale, caption);
     char text[80];
-    std::snprintf(text, sizeof text, "%d: unit %d  IoU %.3f", c, best.unit, best.iou);
+    std::snprintf(text, sizeof text, "%s: unit %d  IoU %.3f", c < K ? std::to_string(c).c_str() : "any ink", best.unit, best.iou);
     canvas.text(tile_x(0, H, scale), y - caption + 3, text, toy::kWhite, 2);
     int shown = 0;
     for (int n = 0; n < N && shown < columns; ++n) {
-      if (classes[n] != c) continue;
+      if (c < K && classes[n] != c) continue;
       std::vector<uint8_t> mask(static_cast<size_t>(area));
       const float* map = maps.ptr() + (static_cast<int64_t>(n) * dissection.units + best.unit) * area;
-      for (int64_t p = 0; p < area; ++p) mask[p] = map[p] > best.threshold;
+      for (int64_t p = 0; p < area; ++p) mask[p] = map[p] >= best.threshold;
       draw_mask(canvas, tile_x(shown, H, scale), y, images, n, mask.data(), scale);
       ++shown;
     }
     JsonValue item = JsonValue::object();
-    item.set("concept", "ink of digit " + std::to_string(c));
-    item.set("class", c);
+    item.set("concept", c < K ? "ink of digit " + std::to_string(c) : std::string("ink of any digit"));
+    item.set("class", c < K ? JsonValue(c) : JsonValue());
     item.set("images", dissection.concept_images[c]);
     JsonValue ranked = JsonValue::array();
     for (int r = 0; r < std::min(top, dissection.units); ++r) {
@@ -209,7 +213,7 @@ ToolReport run_dissection_tool(InspectContext& context, const LayerInfo& layer, 
     item.set("iou_by_unit", all);
     concepts.push_back(item);
     char part[48];
-    std::snprintf(part, sizeof part, "%s%d:u%d %.2f", c ? " " : "", c, best.unit, best.iou);
+    std::snprintf(part, sizeof part, "%s%s:u%d %.2f", c ? " " : "", c < K ? std::to_string(c).c_str() : "ink", best.unit, best.iou);
     summary += part;
   }
   canvas.save(context.out + "/dissection.png");

@@ -1,6 +1,7 @@
 #include "gan/inspect/max_activation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "gan/data/batches.h"
@@ -41,8 +42,13 @@ Tensor maximise_activation(Discriminator& discriminator, int index, const std::v
     if (step == settings.steps) break;  // the last pass only measures
     sum(mul(layer_output, Variable(selector))).backward();
     const Tensor& grad = input.grad();  // dJ/dx of the activation term
-    // Ascend J = a_u - l2 |x|^2 - tv TV(x): the penalties' gradients by hand, per image and channel.
-    Tensor next = x;
+    // Ascend J = a_u - (l2 |x|^2 + tv TV(x)) / (C H W): the penalties' gradients by hand. Per pixel,
+    // like a_u, which is a mean too, so that the weights do not depend on the image size.
+    // A unit's mean over its map has a gradient of about 1e-3 per pixel, so each image's step is
+    // normalised to a root-mean-square of lr per pixel (as activation maximisation usually does):
+    // lr then reads in the units of the pixels.
+    Tensor ascent(x.shape);
+    const float pixels = static_cast<float>(C * H * W);
     for (int u = 0; u < U; ++u) {
       for (int c = 0; c < C; ++c) {
         for (int h = 0; h < H; ++h) {
@@ -54,13 +60,21 @@ Tensor maximise_activation(Discriminator& discriminator, int index, const std::v
             if (w > 0) d_tv += 2.0f * (value - x.at(u, c, h, w - 1));
             if (h + 1 < H) d_tv += 2.0f * (value - x.at(u, c, h + 1, w));
             if (h > 0) d_tv += 2.0f * (value - x.at(u, c, h - 1, w));
-            const float ascent = grad.at(u, c, h, w) - settings.l2 * 2.0f * value - settings.tv * d_tv;
-            next.at(u, c, h, w) = std::clamp(value + settings.lr * ascent, -1.0f, 1.0f);
+            ascent.at(u, c, h, w) = grad.at(u, c, h, w) - (settings.l2 * 2.0f * value + settings.tv * d_tv) / pixels;
           }
         }
       }
     }
-    x = next;
+    const int64_t image_size = static_cast<int64_t>(C) * H * W;
+    for (int u = 0; u < U; ++u) {
+      float* step_u = ascent.ptr() + u * image_size;
+      double square_sum = 0.0;  // in pixel order
+      for (int64_t p = 0; p < image_size; ++p) square_sum += static_cast<double>(step_u[p]) * step_u[p];
+      const double rms = std::sqrt(square_sum / static_cast<double>(image_size));
+      const float scale = rms > 0.0 ? static_cast<float>(settings.lr / rms) : 0.0f;
+      float* image = x.ptr() + u * image_size;
+      for (int64_t p = 0; p < image_size; ++p) image[p] = std::clamp(image[p] + scale * step_u[p], -1.0f, 1.0f);
+    }
   }
   return x;
 }

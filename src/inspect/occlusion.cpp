@@ -114,11 +114,11 @@ ToolReport run_occlusion_tool(InspectContext& context, const OcclusionSettings& 
     draw_heat(canvas, tile_x(1, H, scale), y, images, n, map.heat_logit.data(), max_logit, scale);
     draw_heat(canvas, tile_x(2, H, scale), y, images, n, map.heat_prob.data(), max_prob, scale);
     char text[96];
-    std::snprintf(text, sizeof text, "class %d  D %.2f  p %.2f", map.target_class, map.logit, map.probability);
+    std::snprintf(text, sizeof text, "y %d  D %.2f  p %.2f", map.target_class, map.logit, map.probability);
     canvas.text(tile_x(0, H, scale), y - caption + 3, text, toy::kWhite, 2);
-    std::snprintf(text, sizeof text, "D max %.2f", max_logit);
+    std::snprintf(text, sizeof text, "D heat %.2f", max_logit);
     canvas.text(tile_x(1, H, scale), y - caption + 3, text, toy::kWhite, 2);
-    std::snprintf(text, sizeof text, "p max %.2f", max_prob);
+    std::snprintf(text, sizeof text, "p heat %.2f", max_prob);
     canvas.text(tile_x(2, H, scale), y - caption + 3, text, toy::kWhite, 2);
     JsonValue item = JsonValue::object();
     item.set("image", fake > 0 ? JsonValue("fake " + std::to_string(n)) : JsonValue(real_indices[n]));

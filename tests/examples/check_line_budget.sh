@@ -24,6 +24,7 @@ parts=(
   "training|train"
   "toy GANs in 1-D and 2-D (D*, the JSD, modes, pictures)|toy"
   "command line|cli"
+  "looking inside (gan inspect)|inspect"
 )
 
 lines_in() {  # lines_in ROOT FOLDER...: lines of every .h and .cpp file in ROOT/FOLDER

@@ -3,10 +3,11 @@
 // Concepts. The concept c of a generated image is the ink of digit c: its pixels above
 // `ink_threshold`, in images that the classifier assigns to class c with probability at least
 // `min_confidence`; in every other image concept c is absent (an empty mask). The classifier is
-// the segmenter: on MNIST, "where digit c is" is exactly its ink.
+// the segmenter: on MNIST, "where digit c is" is exactly its ink. One more concept, number K, is
+// the ink of every image whatever its class: "stroke", well defined everywhere.
 //
 // Units. Unit u's feature map r_u (h x w) is upsampled bilinearly to the image's H x W and
-// thresholded: M_u = [r_u^up > t_{u,c}]. Over N samples (sums over every pixel of every image):
+// thresholded: M_u = [r_u^up >= t_{u,c}]. Over N samples (sums over every pixel of every image):
 //   IoU_{u,c} = sum |M_u AND C_c| / sum |M_u OR C_c|                         (paper, Eq. 2)
 // The threshold is the paper's choice (Sec. 3.1): the t that maximises the information quality
 // ratio of the two binary pixel variables,
@@ -59,7 +60,7 @@ Tensor upsample_bilinear(const Tensor& maps, int H, int W);
 double mask_iou(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b);
 
 // maps (N, U, H, W) already at image size, images (N, 1, H, W), classes: N values from
-// concept_classes, K concepts.
+// concept_classes; K digit concepts, and concept K, any ink.
 Dissection dissect(const Tensor& maps, const Tensor& images, const std::vector<int>& classes, int K,
                    float ink_threshold);
 

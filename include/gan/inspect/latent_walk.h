@@ -26,6 +26,8 @@ Tensor latent_path(const std::vector<float>& z0, const std::vector<float>& z1, i
 // sin and arccos by series and bisection in double, with +, -, *, / only, so that a walk gives the
 // same bits on every machine (the C library's last bit differs between CPUs and libraries).
 double series_sin(double x);     // |x| <= 4
-double series_arccos(double c);  // c in [-1, 1] -> [0, pi]
+// c in [-1, 1] -> [0, pi]; to 1e-15, but only to about 1e-8 where |c| is within 1e-15 of 1, where
+// cos is flat (slerp then falls back to lerp anyway).
+double series_arccos(double c);
 
 }  // namespace gan::inspect

@@ -2,7 +2,7 @@
 // activate it most, found in two ways.
 //   Over data: the top-k real and top-k generated images by the unit's activation.
 //   Synthesised: activation maximisation, gradient ascent on the image x from small noise,
-//     x <- clip(x + lr * dJ/dx, -1, 1),   J(x) = a_u(x) - l2 |x|^2 - tv TV(x)
+//     x <- clip(x + lr * g / rms(g), -1, 1),   g = dJ/dx,   J(x) = a_u(x) - (l2 |x|^2 + tv TV(x)) / (C H W)
 //   with TV(x) = sum_{h,w} (x_{h,w+1} - x_{h,w})^2 + (x_{h+1,w} - x_{h,w})^2, the smoothness
 //   penalty that keeps the picture from turning into high-frequency noise (Mahendran & Vedaldi 2015).
 // A unit's activation a_u is the mean of its feature map (network_layers.h), here of a D layer.
@@ -19,9 +19,9 @@ namespace gan::inspect {
 
 struct MaximisationSettings {
   int steps = 100;
-  float lr = 0.05f;     // per step, on pixels in [-1, 1]
-  float l2 = 0.01f;     // weight of |x|^2
-  float tv = 0.05f;     // weight of TV(x)
+  float lr = 0.05f;     // root-mean-square step per pixel, on pixels in [-1, 1]
+  float l2 = 0.1f;      // weight of |x|^2
+  float tv = 0.5f;      // weight of TV(x); at 5 the penalties win and the image stays flat
   float start = 0.1f;   // x starts as N(0, start^2) noise
 };
 
