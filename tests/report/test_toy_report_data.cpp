@@ -11,9 +11,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A real toy run of 3 short epochs with fields at epochs 0, 2 and 3, made once per distribution.
-std::string toy_run(const std::string& dist) {
-  const std::string out = scratch_path("report", "toy-" + dist);
+// A real toy run of 3 short epochs with fields at epochs 0, 2 and 3, in a folder of the test
+// case's own (`name`): ctest runs the cases as parallel processes.
+std::string toy_run(const std::string& dist, const std::string& name) {
+  const std::string out = scratch_path("report", "toy-" + dist + "-" + name);
   fs::remove_all(out);
   gan::toy::ToyConfig config;
   config.dist = dist;
@@ -28,22 +29,12 @@ std::string toy_run(const std::string& dist) {
   return out;
 }
 
-const std::string& mixture_run() {
-  static const std::string out = toy_run("mixture1d");
-  return out;
-}
-
-const std::string& ring_run() {
-  static const std::string out = toy_run("ring8");
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a 1-D toy run's report data: the epochs, p_data once, and p_g, D, D* of each fields epoch", "[report]") {
-  gan::JsonValue data = gan::read_run_for_report(mixture_run());
+  gan::JsonValue data = gan::read_run_for_report(toy_run("mixture1d", "data"));
   CHECK(data.at("kind").as_string() == "toy");
-  CHECK(data.at("run").as_string() == "toy-mixture1d");
+  CHECK(data.at("run").as_string() == "toy-mixture1d-data");
   CHECK(data.at("dim").as_number() == 1);
   CHECK(data.at("config").at("dist").as_string() == "mixture1d");
   REQUIRE(data.at("epoch_list").items().size() == 4);  // epoch 0, the untrained models, and 1 to 3
@@ -61,7 +52,7 @@ TEST_CASE("a 1-D toy run's report data: the epochs, p_data once, and p_g, D, D* 
 }
 
 TEST_CASE("a 2-D toy run's report data: D's field, the data once, G's samples and their arrows", "[report]") {
-  gan::JsonValue data = gan::read_run_for_report(ring_run());
+  gan::JsonValue data = gan::read_run_for_report(toy_run("ring8", "data"));
   CHECK(data.at("dim").as_number() == 2);
   CHECK(data.at("epochs").at("modes_total").items()[0].as_number() == 8);
   const gan::JsonValue& plane = data.at("plane");
@@ -75,7 +66,7 @@ TEST_CASE("a 2-D toy run's report data: D's field, the data once, G's samples an
 }
 
 TEST_CASE("a toy run's page has the toy's views and script, and nothing of a training run's", "[report]") {
-  for (const std::string& run : {mixture_run(), ring_run()}) {
+  for (const std::string& run : {toy_run("mixture1d", "page"), toy_run("ring8", "page")}) {
     INFO(run);
     const std::string page = gan::read_file(gan::write_report(run));
     for (const char* view : {"density", "field", "value", "modes", "training"}) {
@@ -93,7 +84,7 @@ TEST_CASE("a toy run's page has the toy's views and script, and nothing of a tra
 TEST_CASE("gan report names the file and what it expected in a damaged toy run", "[report]") {
   const std::string damaged = scratch_path("report", "toy-damaged");
   fs::remove_all(damaged);
-  fs::copy(ring_run(), damaged, fs::copy_options::recursive);
+  fs::copy(toy_run("ring8", "damaged"), damaged, fs::copy_options::recursive);
   gan::write_file_atomically(damaged + "/fields/epoch_0002.csv", "x,y,d\n-3,-3,0.5\n0,-3,0.5\n");
   CHECK_THROWS_WITH(gan::read_run_for_report(damaged),
                     damaged + "/fields/epoch_0002.csv: expected 64 x 64 field points, found 2");
