@@ -13,7 +13,7 @@
 //   samples       the fixed-z sample grid of the selected epoch, and the run's settings
 //
 // A run of gan toy (toy/toy_run.h; its config.json says "command": "toy") gets the toy's views
-// instead (src/report/toy_page.html, toy_report.js; docs/theory.md shows them):
+// instead (src/report/toy_views.html, toy_report.js; docs/theory.md shows them):
 //   density       1-D: p_data, p_g, D and D* over x at the selected epoch (its fields)
 //   field         2-D: D over the plane, the data, G's samples and G's arrows -dl/dx
 //   value         JSD, V(D, G) and V(D*, G) over epochs (2-D: the sample estimate of V), with -log 4
