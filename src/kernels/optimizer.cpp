@@ -9,6 +9,7 @@ namespace gan::kernels {
 
 void adam_update(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
                  float beta2, float eps, float bias_correction1, float bias_correction2) {
+  // BEGIN TASK 4.1: the Adam step
   // The same formula as adam_update_ref, with the two divisions by the bias corrections turned
   // into multiplications hoisted out of the loop: lr / bc1 and 1 / sqrt(bc2). One sqrt and one
   // division remain per element.
@@ -24,10 +25,12 @@ void adam_update(int64_t count, float* theta, const float* g, float* m, float* v
       theta[i] -= step_size * m[i] / (std::sqrt(v[i]) * inv_sqrt_bc2 + eps);
     }
   });
+  // END TASK 4.1
 }
 
 void adam_update_ref(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
                      float beta2, float eps, float bias_correction1, float bias_correction2) {
+  // BEGIN TASK 4.1: the Adam step
   for (int64_t i = 0; i < count; ++i) {
     m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
     v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
@@ -35,6 +38,7 @@ void adam_update_ref(int64_t count, float* theta, const float* g, float* m, floa
     float v_hat = v[i] / bias_correction2;
     theta[i] -= lr * m_hat / (std::sqrt(v_hat) + eps);
   }
+  // END TASK 4.1
 }
 
 void sgd_update(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,

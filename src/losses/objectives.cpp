@@ -70,21 +70,27 @@ Variable real_fake_terms(const char* name, const Variable& real, const Variable&
 Variable d_loss_minimax(const Variable& d_real_logits, const Variable& d_fake_logits) {
   require_entries("d_loss_minimax", "d_real_logits", d_real_logits);
   require_entries("d_loss_minimax", "d_fake_logits", d_fake_logits);
+  // BEGIN TASK 3.2: discriminator loss (minimax)
   // -ln D(x) = softplus(-l_r), -ln(1 - D(G(z))) = softplus(l_f)                        (D.12.2)
   return add(binary_cross_entropy_with_logits(d_real_logits, Tensor(d_real_logits.shape(), 1.0f)),
              binary_cross_entropy_with_logits(d_fake_logits, Tensor(d_fake_logits.shape(), 0.0f)));
+  // END TASK 3.2
 }
 
 Variable g_loss_minimax(const Variable& d_fake_logits) {
   require_entries("g_loss_minimax", "d_fake_logits", d_fake_logits);
+  // BEGIN TASK 3.3: generator loss (minimax)
   // ln(1 - D(G(z))) = -softplus(l_f)                                                  (D.12.3)
   return neg(binary_cross_entropy_with_logits(d_fake_logits, Tensor(d_fake_logits.shape(), 0.0f)));
+  // END TASK 3.3
 }
 
 Variable g_loss_nonsaturating(const Variable& d_fake_logits) {
   require_entries("g_loss_nonsaturating", "d_fake_logits", d_fake_logits);
+  // BEGIN TASK 3.4: generator loss (non-saturating)
   // -ln D(G(z)) = softplus(-l_f): the fakes scored against the real label             (D.12.4)
   return binary_cross_entropy_with_logits(d_fake_logits, Tensor(d_fake_logits.shape(), 1.0f));
+  // END TASK 3.4
 }
 
 Variable d_loss_least_squares(const Variable& d_real_logits, const Variable& d_fake_logits) {

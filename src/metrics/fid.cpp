@@ -31,6 +31,7 @@ double frechet_distance(const GaussianStats& a, const GaussianStats& b) {
     throw std::invalid_argument("frechet_distance: a and b must have mean (D) and covariance (D, D), one D, got " +
                                 describe(a) + " and " + describe(b));
   }
+  // BEGIN TASK 5.1: FID, the Frechet distance of two Gaussians
   double mean_term = 0.0;
   for (int d = 0; d < D; ++d) mean_term += (a.mean[d] - b.mean[d]) * (a.mean[d] - b.mean[d]);
 
@@ -44,6 +45,7 @@ double frechet_distance(const GaussianStats& a, const GaussianStats& b) {
   double trace_sqrt = 0.0;
   for (double lambda : symmetric_eigen(M).values) trace_sqrt += std::sqrt(std::max(0.0, lambda));
   return mean_term + trace(a.covariance) + trace(b.covariance) - 2.0 * trace_sqrt;
+  // END TASK 5.1
 }
 
 double fid(const Tensor& real, const Tensor& fake) {

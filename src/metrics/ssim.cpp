@@ -51,6 +51,7 @@ std::vector<double> filter_valid(const std::vector<double>& image, int H, int W,
 // Mean SSIM over the valid windows of one channel: x and y point at (H, W) planes.
 double ssim_plane(const float* x, const float* y, int H, int W, const std::vector<double>& g,
                   const SsimSettings& settings) {
+  // BEGIN TASK 5.2: SSIM of one plane
   size_t count = static_cast<size_t>(H) * W;
   std::vector<double> xs(count), ys(count), xx(count), yy(count), xy(count);
   for (size_t i = 0; i < count; ++i) {
@@ -76,6 +77,7 @@ double ssim_plane(const float* x, const float* y, int H, int W, const std::vecto
            ((mu_x[i] * mu_x[i] + mu_y[i] * mu_y[i] + C1) * (var_x + var_y + C2));
   }
   return sum / mu_x.size();
+  // END TASK 5.2
 }
 
 void require_images(const char* where, const char* what, const Tensor& images, const SsimSettings& settings) {

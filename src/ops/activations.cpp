@@ -17,8 +17,10 @@ Variable sigmoid(const Variable& x) {
   kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = sigmoid_value(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "sigmoid", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
+    // BEGIN TASK 1.1: sigmoid backward
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.1)
                  [](float& dx, float dy, float y) { dx += dy * y * (1.0f - y); }, dy.ptr(), y.ptr());
+    // END TASK 1.1
   });
 }
 
@@ -27,8 +29,10 @@ Variable tanh(const Variable& x) {
   kernels::map(y.numel(), y.ptr(), [](float& y, float x) { y = kernels::tanh(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "tanh", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
+    // BEGIN TASK 1.2: tanh backward
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.2)
                  [](float& dx, float dy, float y) { dx += dy * (1.0f - y * y); }, dy.ptr(), y.ptr());
+    // END TASK 1.2
   });
 }
 

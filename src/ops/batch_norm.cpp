@@ -107,6 +107,7 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
   return make_result(std::move(y), {x, gamma, beta}, "batch_norm",
                      [x = x.node(), gamma = gamma.node(), beta = beta.node(), v, training,
                       mean = std::move(mean), inv_std = std::move(inv_std)](const Tensor& dy) {
+    // BEGIN TASK 2.3: batch-norm backward
     const float* xv = x->value.ptr();
     const float* dyv = dy.ptr();
     const float* g = gamma->value.ptr();
@@ -137,6 +138,7 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
         }
       }
     });
+    // END TASK 2.3
   });
 }
 

@@ -70,6 +70,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   return make_result(std::move(y), inputs, "conv2d",
                      [x = x.node(), weight = weight.node(), b = b.node(), g, C_out, P, rows, columns,
                       cols = std::move(saved_cols)](const Tensor& dy) {
+    // BEGIN TASK 2.2: conv2d backward
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
     std::unique_ptr<float[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
     kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get(), false);
@@ -89,6 +90,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
       kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
       kernels::col2im(g, dcols.get(), grad_buffer(*x).ptr());
     }
+    // END TASK 2.2
   });
 }
 

@@ -24,6 +24,7 @@ Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool tra
                 y.ptr());
   return make_result(std::move(y), {a, b}, "matmul",
                      [a = a.node(), b = b.node(), transpose_a, transpose_b, M, N, K](const Tensor& dy) {
+    // BEGIN TASK 2.1: matmul backward
     if (a->requires_grad) {  // (D.1.1), written for how a is stored
       float* da = grad_buffer(*a).ptr();
       if (transpose_a) {
@@ -40,6 +41,7 @@ Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool tra
         kernels::gemm(!transpose_a, false, K, N, M, 1.0f, a->value.ptr(), dy.ptr(), 1.0f, db);
       }
     }
+    // END TASK 2.1
   });
 }
 

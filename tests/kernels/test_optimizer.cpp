@@ -15,7 +15,7 @@ std::vector<float> normals(int64_t count, gan::Rng& rng, float mean = 0.0f) {
 
 }  // namespace
 
-TEST_CASE("adam_update matches adam_update_ref on odd sizes", "[kernels]") {
+TEST_CASE("adam_update matches adam_update_ref on odd sizes", "[kernels][task 4.1]") {
   // 1, 7, 33 reach the vector loops' tails; the largest takes the parallel path with a short last chunk.
   for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 5}) {
     gan::Rng rng(static_cast<uint64_t>(count));

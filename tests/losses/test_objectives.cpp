@@ -28,7 +28,7 @@ TEST_CASE("every objective passes its gradient check, logits from -30 to 30", "[
   }
 }
 
-TEST_CASE("the minimax losses at hand-worked logits", "[losses]") {
+TEST_CASE("the minimax losses at hand-worked logits", "[losses][task 3.2][task 3.3][task 3.4]") {
   const double ln2 = std::log(2.0);
   // D undecided, D = 1/2: -ln(1/2) - ln(1 - 1/2) = 2 ln 2.
   CHECK(gan::d_loss_minimax(logits({0, 0}), logits({0})).value().data[0] == Approx(2 * ln2));
@@ -53,7 +53,7 @@ TEST_CASE("the minimax losses stay finite however confident D is", "[losses]") {
   CHECK(gan::g_loss_minimax(logits({100})).value().data[0] == Approx(-100.0));
 }
 
-TEST_CASE("the minimax generator loss saturates where the non-saturating one does not", "[losses]") {
+TEST_CASE("the minimax generator loss saturates where the non-saturating one does not", "[losses][task 3.3][task 3.4]") {
   // D rejects every fake: l_f = -8, D(G(z)) = sigma(-8) ~ 3.4e-4. N = 4.
   const int N = 4;
   Variable l_minimax = logits({-8, -8, -8, -8}, true), l_nonsaturating = logits({-8, -8, -8, -8}, true);
@@ -68,7 +68,7 @@ TEST_CASE("the minimax generator loss saturates where the non-saturating one doe
   CHECK(std::fabs(l_nonsaturating.grad().data[0]) > 2900 * std::fabs(l_minimax.grad().data[0]));
 }
 
-TEST_CASE("the discriminator's minimax gradients are sigma(l) - target over N", "[losses]") {
+TEST_CASE("the discriminator's minimax gradients are sigma(l) - target over N", "[losses][task 3.2]") {
   Variable real = logits({0.5f, -1}, true), fake = logits({2, 0, -3}, true);
   gan::d_loss_minimax(real, fake).backward();
   CHECK(real.grad().data[0] == Approx((sigmoid(0.5) - 1) / 2));

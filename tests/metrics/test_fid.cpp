@@ -48,7 +48,7 @@ Tensor gaussian_samples(int N, const std::vector<double>& mean, const Matrix& L,
 
 }  // namespace
 
-TEST_CASE("frechet_distance equals hand values for diagonal covariances", "[metrics][golden]") {
+TEST_CASE("frechet_distance equals hand values for diagonal covariances", "[metrics][golden][task 5.1]") {
   // ||(1, 2)||^2 = 5; Tr = (1 + 4) + (4 + 9) - 2 (sqrt(1 * 4) + sqrt(4 * 9)) = 18 - 16 = 2.
   GaussianStats a = stats({0, 0}, {1, 0, 0, 4});
   GaussianStats b = stats({1, 2}, {4, 0, 0, 9});
@@ -60,7 +60,7 @@ TEST_CASE("frechet_distance equals hand values for diagonal covariances", "[metr
   CHECK(frechet_distance(stats({0}, {0}), stats({0}, {9})) == Approx(9.0).epsilon(1e-12));
 }
 
-TEST_CASE("frechet_distance handles correlated covariances, unlike the flawed formula", "[metrics][golden]") {
+TEST_CASE("frechet_distance handles correlated covariances, unlike the flawed formula", "[metrics][golden][task 5.1]") {
   // Equal covariances C = [[2, 1], [1, 2]]: the trace term is exactly 0, FID = ||(3, 4)||^2 = 25.
   GaussianStats a = stats({0, 0}, {2, 1, 1, 2});
   GaussianStats b = stats({3, 4}, {2, 1, 1, 2});
@@ -84,7 +84,7 @@ TEST_CASE("frechet_distance handles correlated covariances, unlike the flawed fo
   CHECK(frechet_distance(e, f) - flawed_frechet_distance(e, f) > 0.2);
 }
 
-TEST_CASE("fid of a set with itself is 0", "[metrics]") {
+TEST_CASE("fid of a set with itself is 0", "[metrics][task 5.1]") {
   gan::Rng rng(5);
   Tensor x({500, 16});
   rng.fill_normal(x, 0.3f, 2.0f);

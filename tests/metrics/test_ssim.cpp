@@ -33,20 +33,20 @@ Tensor checkerboard(int N, int H, int W, float amplitude) {
 
 }  // namespace
 
-TEST_CASE("SSIM of an image with itself is 1", "[metrics]") {
+TEST_CASE("SSIM of an image with itself is 1", "[metrics][task 5.2]") {
   gan::Rng rng(9);
   Tensor x({3, 1, 16, 20});
   rng.fill_uniform(x, -1.0f, 1.0f);
   for (double s : ssim(x, x)) CHECK(s == Approx(1.0).epsilon(1e-12));
 }
 
-TEST_CASE("SSIM of two constant images is the luminance term", "[metrics][golden]") {
+TEST_CASE("SSIM of two constant images is the luminance term", "[metrics][golden][task 5.2]") {
   // mu_x = 0.5, mu_y = -0.5, no variance: (2 mu_x mu_y + C1) / (mu_x^2 + mu_y^2 + C1), C1 = 0.02^2.
   Tensor a({1, 1, 12, 13}, 0.5f), b({1, 1, 12, 13}, -0.5f);
   CHECK(ssim(a, b)[0] == Approx((-0.5 + 0.0004) / (0.5 + 0.0004)).epsilon(1e-12));
 }
 
-TEST_CASE("SSIM of a checkerboard and its negative matches the hand formula", "[metrics][golden]") {
+TEST_CASE("SSIM of a checkerboard and its negative matches the hand formula", "[metrics][golden][task 5.2]") {
   // x = +-c checkerboard, y = -x. In every window: mu_x = +-c s^2 (s the alternating window sum),
   // E[x^2] = c^2, so sigma_x^2 = sigma_y^2 = c^2 (1 - s^4), sigma_xy = -sigma_x^2, mu_y = -mu_x.
   double c = 0.75, s = alternating_window_sum();  // 0.75: exact in float

@@ -12,7 +12,7 @@ using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
 
-TEST_CASE("batch_norm passes its gradient checks", "[ops][gradcheck]") {
+TEST_CASE("batch_norm passes its gradient checks", "[ops][gradcheck][task 2.3]") {
   check_all(gan::batch_norm_checks());
 }
 

@@ -42,7 +42,7 @@ Tensor random_tensor(Shape shape, gan::Rng& rng) {
 
 }  // namespace
 
-TEST_CASE("conv2d passes its gradient checks", "[ops][gradcheck]") {
+TEST_CASE("conv2d passes its gradient checks", "[ops][gradcheck][task 2.2]") {
   check_all(gan::conv2d_checks());
 }
 

@@ -14,7 +14,7 @@ TEST_CASE("loss ops pass their gradient checks", "[ops][gradcheck]") {
   check_all(gan::loss_ops_checks());
 }
 
-TEST_CASE("binary_cross_entropy_with_logits by hand", "[ops]") {
+TEST_CASE("binary_cross_entropy_with_logits by hand", "[ops][task 3.1]") {
   Variable x(Tensor::from({2}, {0.0f, std::log(3.0f)}), true);
   Variable L = gan::binary_cross_entropy_with_logits(x, Tensor::from({2}, {1.0f, 0.0f}));
   CHECK(L.shape() == Shape{});
@@ -25,7 +25,7 @@ TEST_CASE("binary_cross_entropy_with_logits by hand", "[ops]") {
   CHECK(x.grad().data[1] == Approx((0.75 - 0.0) / 2));
 }
 
-TEST_CASE("binary_cross_entropy_with_logits is finite and exact at logits +-100", "[ops]") {
+TEST_CASE("binary_cross_entropy_with_logits is finite and exact at logits +-100", "[ops][task 3.1]") {
   Variable x(Tensor::from({2}, {100.0f, -100.0f}), true);
   // Right answers with full confidence: loss ln(1 + e^-100) / 2, about 2e-44, a denormal float.
   Variable right = gan::binary_cross_entropy_with_logits(x, Tensor::from({2}, {1.0f, 0.0f}));

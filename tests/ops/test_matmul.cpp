@@ -7,7 +7,7 @@
 using gan::Tensor;
 using gan::Variable;
 
-TEST_CASE("matmul and linear pass their gradient checks", "[ops][gradcheck]") {
+TEST_CASE("matmul and linear pass their gradient checks", "[ops][gradcheck][task 2.1]") {
   check_all(gan::matmul_checks());
 }
 

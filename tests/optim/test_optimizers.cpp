@@ -24,7 +24,7 @@ Variable quadratic(const Variable& theta, float a) { return gan::mul_scalar(gan:
 
 }  // namespace
 
-TEST_CASE("Adam's first steps match Algorithm 1 worked by hand", "[optim]") {
+TEST_CASE("Adam's first steps match Algorithm 1 worked by hand", "[optim][task 4.1]") {
   Variable theta(Tensor::from({1}, {1.0f}), true);
   gan::Adam adam({{"theta", theta}}, gan::AdamSettings{0.1f, 0.5f, 0.999f, 1e-8f});
   // t = 1, g = 2: m = 1, v = 0.004, m_hat = 2, v_hat = 4: theta = 1 - 0.1 * 2 / (2 + 1e-8).
