@@ -25,14 +25,16 @@ parts=(
   "toy GANs in 1-D and 2-D (D*, the JSD, modes, pictures)|toy"
   "command line|cli"
   "looking inside (gan inspect)|inspect"
+  "the report (report.html: C++, and its page, style and script)|report"
 )
 
-lines_in() {  # lines_in ROOT FOLDER...: lines of every .h and .cpp file in ROOT/FOLDER
+lines_in() {  # lines_in ROOT FOLDER...: lines of every .h, .cpp, .js, .css and .html file in ROOT/FOLDER
   local root=$1 total=0 folder count
   shift
   for folder in "$@"; do
     [[ -d $root/$folder ]] || continue
-    count=$(find "$root/$folder" -name '*.h' -o -name '*.cpp' | sort | xargs -r cat | wc -l)
+    count=$(find "$root/$folder" \( -name '*.h' -o -name '*.cpp' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) \
+            | sort | xargs -r cat | wc -l)
     total=$((total + count))
   done
   echo "$total"
