@@ -1,5 +1,5 @@
 // Fused optimiser updates: one pass over a parameter's arrays per step, reading each number once.
-// Derivations: docs/derivations/objectives.md, section D.13.
+// Derivations: docs/derivations/adam.md, section D.13.
 //
 // Every element is updated independently of the others, so the work is cut into the fixed chunks
 // of kernels::for_each_chunk (elementwise.h), which run in parallel on large parameters; the

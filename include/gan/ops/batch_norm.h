@@ -1,5 +1,5 @@
 // Batch normalisation (Ioffe & Szegedy 2015, Algorithm 1 and Sec. 3.1), the layer that lets
-// DCGAN train at all (Radford et al. 2015, Sec. 3). Derivations: docs/derivations/convolution.md,
+// DCGAN train at all (Radford et al. 2015, Sec. 3). Derivations: docs/derivations/batch_norm.md,
 // section D.10.
 #pragma once
 
