@@ -1,0 +1,72 @@
+// gan translate train: image-to-image translation between digit domains, pix2pix (paired) or
+// CycleGAN (unpaired), measured by the shipped classifier (translate/translation_run.h for what it
+// writes, docs/translation.md for the objectives and the measured runs).
+#include <cstdio>
+#include <stdexcept>
+
+#include "command_line.h"
+#include "commands.h"
+#include "gan/translate/domains.h"
+#include "gan/translate/translation_run.h"
+
+namespace gan::cli {
+
+int translate_command(const Arguments& arguments) {
+  const std::string action = arguments.empty() ? "" : arguments[0];
+  if (action.empty() || action == "--help" || action == "-h") {
+    std::printf("usage: gan translate train --model pix2pix|cyclegan --task TASK --out DIR [options]\n"
+                "Image-to-image translation on digit domains (docs/translation.md);\n"
+                "`gan translate train --help` lists the options.\n");
+    return action.empty() ? 2 : 0;
+  }
+  if (action != "train") throw UsageError("gan translate: ACTION must be train, got '" + action + "'");
+  CommandLine args("gan translate train",
+                   "Train pix2pix (paired) or CycleGAN (unpaired) to translate digit domains; measure L1 to the "
+                   "target, label preservation and cycle error on test digits every epoch.",
+                   Arguments(arguments.begin() + 1, arguments.end()));
+  translate::TranslateConfig defaults;
+  translate::TranslateConfig c;
+  c.model = args.option_choice("--model", defaults.model, {"pix2pix", "cyclegan"}, "translation model");
+  c.task = args.option_choice("--task", defaults.task, translate::translation_task_names(), "domain A -> domain B");
+  c.loss = args.option_choice("--loss", "", {"", "minimax", "nonsaturating", "lsgan", "hinge", "wgan"},
+                              "adversarial objective (default: nonsaturating for pix2pix, lsgan for cyclegan)");
+  c.epochs = static_cast<int>(args.option_int("--epochs", defaults.epochs, "epochs to train", 1, 1000000));
+  c.steps_per_epoch = static_cast<int>(
+      args.option_int("--steps-per-epoch", defaults.steps_per_epoch, "training steps per epoch", 1, 100000000));
+  c.batch = static_cast<int>(args.option_int("--batch", defaults.batch, "batch size", 1, 4096));
+  c.lr = static_cast<float>(args.option_double("--lr", defaults.lr, "Adam learning rate of every network", 1e-12, 10));
+  c.beta1 = static_cast<float>(args.option_double("--beta1", defaults.beta1, "Adam beta1", 0, 0.999999));
+  c.lambda_l1 = static_cast<float>(
+      args.option_double("--lambda-l1", defaults.lambda_l1, "pix2pix: weight of the L1 term (Eq. 4)", 0, 1e6));
+  c.lambda_cycle = static_cast<float>(
+      args.option_double("--lambda-cycle", defaults.lambda_cycle, "cyclegan: weight of the cycle loss (Eq. 3)", 0, 1e6));
+  c.lambda_identity = static_cast<float>(args.option_double(
+      "--lambda-identity", defaults.lambda_identity, "cyclegan: weight of the identity loss (0: off)", 0, 1e6));
+  c.adv_weight = static_cast<float>(args.option_double(
+      "--adv-weight", defaults.adv_weight, "weight of the adversarial terms (0: a plain L1 / cycle model, the baseline)",
+      0, 1e6));
+  c.features = static_cast<int>(args.option_int("--features", defaults.features, "F: channels of the first layer of G and D (even)", 2, 1024));
+  c.eval_count = static_cast<int>(
+      args.option_int("--eval-count", defaults.eval_count, "test digits measured each epoch", 10, 2000));
+  c.data_dir = args.option("--data-dir", GAN_SOURCE_DIR "/data", "folder of the shipped data");
+  c.classifier = args.option("--classifier", "", "classifier weights (default: the shipped MNIST classifier)");
+  c.seed = static_cast<uint64_t>(args.option_int("--seed", static_cast<long long>(defaults.seed), "random seed", 0));
+  c.threads = args.option_threads();
+  c.out = args.option("--out", "runs/translate-<model>-<task>", "run folder");
+  if (args.help_requested()) {
+    args.print_help();
+    return 0;
+  }
+  args.finish();
+  if (c.features % 2 != 0) throw UsageError("gan translate train: --features must be even, got " + std::to_string(c.features));
+  if (!args.was_given("--out")) c.out = "runs/translate-" + c.model + "-" + c.task;
+  try {
+    translate::prepare_translation_folder(c.out);
+  } catch (const std::runtime_error& error) {
+    throw std::runtime_error("--out " + c.out + ": " + error.what() + "; expected a folder that can be created and written");
+  }
+  translate::run_translation(c, true);
+  return 0;
+}
+
+}  // namespace gan::cli
