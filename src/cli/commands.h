@@ -19,6 +19,7 @@ int eval_command(const Arguments& arguments);
 int report_command(const Arguments& arguments);
 int toy_command(const Arguments& arguments);
 int inspect_command(const Arguments& arguments);
+int export_command(const Arguments& arguments);
 int translate_command(const Arguments& arguments);
 
 }  // namespace gan::cli

@@ -27,6 +27,7 @@ const Command kCommands[] = {
     {"report", gan::cli::report_command, "write a run's report.html: the adversarial game in six views (GANViz)"},
     {"toy", gan::cli::toy_command, "a GAN on a 1-D or 2-D distribution, with D*, the JSD and modes computed and checked"},
     {"inspect", gan::cli::inspect_command, "look inside the networks: occlusion, maxact, dissect, ablate, latent, layers"},
+    {"export", gan::cli::export_command, "write a checkpoint's weights for PyTorch, as .npz or .safetensors"},
     {"translate", gan::cli::translate_command, "image-to-image translation of digits: pix2pix (paired) and CycleGAN (unpaired)"},
 };
 
