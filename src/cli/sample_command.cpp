@@ -19,6 +19,7 @@ int sample_command(const Arguments& arguments) {
   int columns = static_cast<int>(args.option_int("--columns", 8, "grid columns (PNG)", 1, 4096));
   long long label = args.option_int("--label", -1, "class of every sample for conditional models (-1: cycle through classes)", -1);
   uint64_t seed = static_cast<uint64_t>(args.option_int("--seed", 0, "seed for z", 0));
+  std::string z_out = args.option("--z-out", "", "also write the z used, (N, Z) floats, to this .npy (for gan export's check)");
   int threads = args.option_threads();
   if (args.help_requested()) {
     args.print_help();
@@ -30,6 +31,9 @@ int sample_command(const Arguments& arguments) {
   bool png = out.size() > 4 && out.compare(out.size() - 4, 4, ".png") == 0;
   bool npy = out.size() > 4 && out.compare(out.size() - 4, 4, ".npy") == 0;
   if (!png && !npy) throw UsageError("gan sample: --out must end in .png or .npy, got '" + out + "'");
+  if (!z_out.empty() && (z_out.size() <= 4 || z_out.compare(z_out.size() - 4, 4, ".npy") != 0)) {
+    throw UsageError("gan sample: --z-out must end in .npy, got '" + z_out + "'");
+  }
 
   TrainingState state = from_checkpoint(load_checkpoint(checkpoint_path), checkpoint_path);
   if (label >= state.num_classes) {
@@ -43,6 +47,7 @@ int sample_command(const Arguments& arguments) {
   Rng rng(seed);
   Tensor z({count, state.config.z_dim});
   rng.fill_normal(z, 0.0f, 1.0f);
+  if (!z_out.empty()) write_npy_float32(z_out, {count, state.config.z_dim}, z.ptr());
   NoGradGuard no_grad;
   state.models.generator->set_training(false);
   Tensor images = state.models.generator->forward(Variable(z), labels).value();  // (N, C, H, W)

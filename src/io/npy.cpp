@@ -6,6 +6,7 @@
 
 #include "gan/io/atomic_file.h"
 #include "gan/io/text_scanner.h"
+#include "gan/io/zip.h"
 
 namespace gan {
 
@@ -123,8 +124,7 @@ uint32_t little_endian_u32(const std::string& bytes, size_t offset) {
   return value;
 }
 
-void write_npy(const std::string& path, const std::string& dtype, const std::vector<int64_t>& shape,
-               const std::string& data) {
+std::string npy_bytes(const std::string& dtype, const std::vector<int64_t>& shape, const std::string& data) {
   std::string dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape_text(shape) + ", }";
   // Magic (6) + version (2) + header length (2) + dict + padding + '\n' is a multiple of 64,
   // so that the data is aligned for memory mapping, as NumPy itself writes it.
@@ -136,7 +136,18 @@ void write_npy(const std::string& path, const std::string& dtype, const std::vec
   bytes += '\x00';
   bytes += static_cast<char>(dict.size() & 0xff);
   bytes += static_cast<char>(dict.size() >> 8);
-  write_file_atomically(path, bytes + dict + data);
+  return bytes + dict + data;
+}
+
+void write_npy(const std::string& path, const std::string& dtype, const std::vector<int64_t>& shape,
+               const std::string& data) {
+  write_file_atomically(path, npy_bytes(dtype, shape, data));
+}
+
+// Each value's `size` bytes, least significant first: the same file on any host byte order.
+template <typename Bits>
+void append_little_endian(std::string& out, Bits bits) {
+  for (size_t byte = 0; byte < sizeof(Bits); ++byte) out += static_cast<char>(bits >> (8 * byte));
 }
 
 int64_t element_count(const char* where, const std::vector<int64_t>& shape) {
@@ -255,6 +266,43 @@ void write_npy_float32(const std::string& path, const std::vector<int64_t>& shap
 void write_npy_uint8(const std::string& path, const std::vector<int64_t>& shape, const uint8_t* values) {
   int64_t count = element_count("write_npy_uint8", shape);
   write_npy(path, "|u1", shape, std::string(reinterpret_cast<const char*>(values), count));
+}
+
+NamedArray float32_array(const std::string& name, const std::vector<int64_t>& shape, const float* values) {
+  NamedArray array{name, "<f4", shape, {}};
+  int64_t count = element_count("float32_array", shape);
+  array.data.reserve(4 * count);
+  for (int64_t i = 0; i < count; ++i) {
+    uint32_t bits;
+    std::memcpy(&bits, &values[i], 4);
+    append_little_endian(array.data, bits);
+  }
+  return array;
+}
+
+NamedArray int64_array(const std::string& name, const std::vector<int64_t>& shape, const int64_t* values) {
+  NamedArray array{name, "<i8", shape, {}};
+  int64_t count = element_count("int64_array", shape);
+  for (int64_t i = 0; i < count; ++i) append_little_endian(array.data, static_cast<uint64_t>(values[i]));
+  return array;
+}
+
+NamedArray string_array(const std::string& name, const std::string& ascii_text) {
+  // NumPy's '<U' strings hold UTF-32 code units; an ASCII byte is its own code point.
+  NamedArray array{name, "<U" + std::to_string(ascii_text.size()), {}, {}};
+  for (char c : ascii_text) {
+    if (static_cast<unsigned char>(c) > 127) throw std::invalid_argument("string_array: '" + name + "' is not ASCII");
+    append_little_endian(array.data, static_cast<uint32_t>(c));
+  }
+  return array;
+}
+
+std::string encode_npy(const NamedArray& array) { return npy_bytes(array.dtype, array.shape, array.data); }
+
+void write_npz(const std::string& path, const std::vector<NamedArray>& arrays) {
+  std::vector<ZipEntry> entries;
+  for (const NamedArray& array : arrays) entries.push_back({array.name + ".npy", encode_npy(array)});
+  write_file_atomically(path, zip_archive(entries, ZipMethod::deflate));
 }
 
 Tensor to_tensor(const NpyArray& array) {

@@ -40,6 +40,26 @@ NpyArray parse_npy(const std::string& bytes, const std::string& source_name);
 void write_npy_float32(const std::string& path, const std::vector<int64_t>& shape, const float* values);
 void write_npy_uint8(const std::string& path, const std::vector<int64_t>& shape, const uint8_t* values);
 
+// An array on its way to a file, for writers of several arrays (write_npz, write_safetensors):
+// `dtype` is NumPy's descr, '<f4', '<i8', or '<U{n}' (a string of n UTF-32 characters, shape {}),
+// and `data` the values' little-endian bytes in C order.
+struct NamedArray {
+  std::string name;  // "G.0.weight"
+  std::string dtype;
+  std::vector<int64_t> shape;
+  std::string data;
+};
+NamedArray float32_array(const std::string& name, const std::vector<int64_t>& shape, const float* values);
+NamedArray int64_array(const std::string& name, const std::vector<int64_t>& shape, const int64_t* values);
+NamedArray string_array(const std::string& name, const std::string& ascii_text);  // numpy: str(npz[name])
+
+// The bytes of a version 1.0 .npy file holding `array` (the name is not stored).
+std::string encode_npy(const NamedArray& array);
+
+// NumPy's .npz: a zip archive (io/zip.h) of one "<name>.npy" per array, deflated, as
+// numpy.savez_compressed writes it; numpy.load(path)[name] reads each back. Written atomically.
+void write_npz(const std::string& path, const std::vector<NamedArray>& arrays);
+
 // The array as a Tensor of the same shape. Throws std::invalid_argument for rank > 4, a size
 // that does not fit an int, or sizes that multiply past 2^62 (possible when another is 0).
 Tensor to_tensor(const NpyArray& array);
