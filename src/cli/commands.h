@@ -10,6 +10,7 @@ namespace gan::cli {
 using Arguments = std::vector<std::string>;
 
 int gradcheck_command(const Arguments& arguments);
+int grade_command(const Arguments& arguments);
 int train_command(const Arguments& arguments);
 int sample_command(const Arguments& arguments);
 int classifier_command(const Arguments& arguments);

@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"train", gan::cli::train_command, "train a GAN, writing samples, logs and checkpoints every epoch"},
     {"sample", gan::cli::sample_command, "draw samples from a checkpoint as a PNG grid or .npy"},
     {"gradcheck", gan::cli::gradcheck_command, "check every op's, layer's and objective's backward against finite differences"},
+    {"grade", gan::cli::grade_command, "score the tasks of assignment mode: their tests, gradient checks, a short run"},
     {"classifier", gan::cli::classifier_command, "train or evaluate the feature classifier used by the metrics"},
     {"bench", gan::cli::bench_command, "time training steps per second, printed like the PyTorch reference benchmark"},
     {"metric", gan::cli::metric_command, "compute a metric (FID, KID, IS, ...) between two .npy or IDX files, as JSON"},
