@@ -12,7 +12,6 @@
 #include "gan/io/atomic_file.h"
 #include "gan/io/checkpoint.h"
 #include "gan/io/csv.h"
-#include "gan/io/png.h"
 #include "gan/kernels/parallel.h"
 #include "gan/losses/objectives.h"
 #include "gan/ops/arithmetic.h"
@@ -21,6 +20,7 @@
 #include "gan/train/classifier_training.h"
 #include "gan/train/evaluation.h"
 #include "gan/translate/domains.h"
+#include "gan/translate/translation_grid.h"
 #include "gan/translate/translation_losses.h"
 #include "gan/translate/translation_models.h"
 
@@ -111,19 +111,6 @@ double label_share(Classifier& classifier, const Tensor& images, const std::vect
   int same = 0;
   for (size_t n = 0; n < predicted.size(); ++n) same += predicted[n] == labels[n];
   return static_cast<double>(same) / static_cast<double>(predicted.size());
-}
-
-// The rows of a grid, each (10, C, H, W), stacked into (10 rows, C, H, W) for write_png_grid.
-Tensor stack_rows(const std::vector<Tensor>& rows) {
-  Shape shape = rows[0].shape;
-  shape.sizes[0] = static_cast<int>(rows.size()) * rows[0].size(0);
-  Tensor out(shape);
-  int64_t at = 0;
-  for (const Tensor& row : rows) {
-    std::copy_n(row.ptr(), row.numel(), out.ptr() + at);
-    at += row.numel();
-  }
-  return out;
 }
 
 struct EpochLosses {
@@ -302,6 +289,7 @@ JsonValue run_translation(const TranslateConfig& c, bool verbose) {
     result.set("classifier_on_inputs", input_accuracy);
     result.set("classifier_on_targets", target_accuracy);
     std::vector<Tensor> grid = {grid_a, gather(out_b, grid_rows), grid_b};
+    std::vector<std::string> grid_labels = {"A", "G(A)", "B"};
     char cycle_text[160] = "";
     if (cycle) {
       const Tensor out_a = translate_all(*F, test_b);
@@ -314,13 +302,14 @@ JsonValue run_translation(const TranslateConfig& c, bool verbose) {
       result.set("label_preservation_f", preservation_f);
       const Tensor grid_out_b = gather(out_b, grid_rows), grid_out_a = gather(out_a, grid_rows);
       grid = {grid_a, grid_out_b, translate_all(*F, grid_out_b), grid_b, grid_out_a, translate_all(G, grid_out_a)};
+      grid_labels = {"A", "G(A)", "F(G(A))", "B", "F(B)", "G(F(B))"};
       std::snprintf(cycle_text, sizeof cycle_text, ", cycle A %.4f B %.4f, F keeps %.1f%%", cycle_a, cycle_b,
                     100 * preservation_f);
     }
     epochs_csv.write_row(row);
     char name[32];
     std::snprintf(name, sizeof name, "/grids/epoch_%04d.png", epoch);
-    write_png_grid(c.out + name, stack_rows(grid), static_cast<int>(grid_rows.size()));
+    write_translation_grid(c.out + name, grid, grid_labels);
     if (verbose) {
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::printf("epoch %d/%d: g_loss %.4f d_loss %.4f | L1 %.4f (identity %.4f), labels kept %.1f%%%s  [%.1f s]\n",

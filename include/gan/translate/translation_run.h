@@ -9,7 +9,7 @@
 //                        label_preservation   share of G(a) the classifier assigns x's label
 //                        cycle_a, cycle_b     CycleGAN: mean |F(G(a)) - a|, mean |G(F(b)) - b|
 //                        label_preservation_f CycleGAN: share of F(b) given x's label
-//   grids/epoch_NNNN.png  one test digit of each class per column; rows
+//   grids/epoch_NNNN.png  one test digit of each class per column, enlarged 3x (translation_grid.h); rows
 //                        pix2pix:  a | G(a) | b
 //                        CycleGAN: a | G(a) | F(G(a)) | b | F(b) | G(F(b))
 //   result.json        the last epoch's measures and the reference accuracies of the classifier
