@@ -28,8 +28,9 @@ int translate_command(const Arguments& arguments) {
   translate::TranslateConfig c;
   c.model = args.option_choice("--model", defaults.model, {"pix2pix", "cyclegan"}, "translation model");
   c.task = args.option_choice("--task", defaults.task, translate::translation_task_names(), "domain A -> domain B");
-  c.loss = args.option_choice("--loss", "", {"", "minimax", "nonsaturating", "lsgan", "hinge", "wgan"},
-                              "adversarial objective (default: nonsaturating for pix2pix, lsgan for cyclegan)");
+  c.loss = args.option_choice("--loss", "auto", {"auto", "minimax", "nonsaturating", "lsgan", "hinge", "wgan"},
+                              "adversarial objective (auto: nonsaturating for pix2pix, lsgan for cyclegan)");
+  if (c.loss == "auto") c.loss.clear();
   c.epochs = static_cast<int>(args.option_int("--epochs", defaults.epochs, "epochs to train", 1, 1000000));
   c.steps_per_epoch = static_cast<int>(
       args.option_int("--steps-per-epoch", defaults.steps_per_epoch, "training steps per epoch", 1, 100000000));

@@ -25,7 +25,7 @@ TEST_CASE("gan translate reports each usage error with exit code 2, naming the o
       {"translate train --model unit", "gan translate train: --model must be one of pix2pix|cyclegan, got 'unit'"},
       {"translate train --task horse2zebra",
        "gan translate train: --task must be one of edges2digit|digit2edges|thin2bold|bold2thin, got 'horse2zebra'"},
-      {"translate train --loss l1", "gan translate train: --loss must be one of"},
+      {"translate train --loss l1", "gan translate train: --loss must be one of auto|minimax|nonsaturating|lsgan|hinge|wgan, got 'l1'"},
       {"translate train --epochs 0", "gan translate train: --epochs must be in [1, 1000000], got 0"},
       {"translate train --batch 0", "gan translate train: --batch must be in [1, 4096], got 0"},
       {"translate train --lambda-l1 -1", "gan translate train: --lambda-l1 must be in [0, 1e+06], got -1"},
