@@ -10,6 +10,8 @@
 #   make fuzz        libFuzzer on the IDX, NPY, checkpoint and JSON readers (FUZZ_SECONDS each)
 #   make test-sanitize  the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make test-builds the golden outputs from two more builds: -march=x86-64-v3, and the portable GEMM
+#   make assignment OUT=dir   the student copy: every `// BEGIN TASK` block blanked (docs/teaching.md)
+#   make test-assignment      build that copy and check that `gan grade` fails exactly its tasks
 #   make clean       remove the build folder
 
 BUILD ?= build
@@ -20,7 +22,7 @@ PACKAGES := g++ make cmake libeigen3-dev catch2 libstb-dev zlib1g-dev
 # ... and the tests: a real browser, headless, opens the report (tests/report/), with a font for its text.
 TEST_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: all deps test-deps configure build test demo bench bench-deps quality quality-quick data-full clean fuzz test-sanitize test-builds
+.PHONY: all deps test-deps configure build test demo bench bench-deps quality quality-quick data-full clean fuzz test-sanitize test-builds assignment test-assignment
 
 all: build
 
@@ -170,6 +172,17 @@ test-builds: deps
 	  cmake --build $$folder -j $(JOBS) --target gan > /dev/null && \
 	  tests/golden/check_golden.sh $$folder/gan 1 2 || exit 1; \
 	done
+
+# Assignment mode (docs/teaching.md): the student copy, each task's body replaced by
+# `throw std::logic_error("TASK x.y not implemented: title")`; `gan grade` scores it.
+assignment:
+	@if [ -z "$(OUT)" ]; then echo "usage: make assignment OUT=dir"; exit 2; fi
+	@tests/teach/make_assignment.sh "$(OUT)"
+
+# The student copy built (in $(BUILD)/assignment/copy/build) and graded: every task must fail with
+# its own "not implemented" and the training run be skipped. About nine minutes on 2 cores.
+test-assignment: deps
+	@tests/teach/check_assignment.sh $(BUILD)/assignment --build
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-sanitize).
 test-sanitize: test-deps

@@ -221,7 +221,10 @@ Outcome run_gradchecks(const Task& task) {
   std::string output;
   const int code = run_command(command, output);
   if (code == 0) return {"pass", ""};
-  if (code == 2) throw std::runtime_error("the points file's gradcheck ops for task " + task.number + ": " + output);
+  if (code == 2) {
+    output.erase(output.find_last_not_of(" \n") + 1);
+    throw std::runtime_error("the points file's gradcheck ops for task " + task.number + ": " + output);
+  }
   // The first failing row of the table (op, shapes, max abs err, rel err, entries, FAIL), or the
   // error that stopped the check.
   std::string line = first_line_with(output, "FAIL");
