@@ -84,22 +84,6 @@ std::vector<nn::NamedParameter> joined(std::vector<nn::NamedParameter> a, const 
   return a;
 }
 
-// G's outputs for images (N, C, H, W), without a graph, kEvalBatch at a time.
-Tensor translate_all(nn::Module& G, const Tensor& images) {
-  NoGradGuard no_grad;
-  const int N = images.size(0);
-  Tensor out(images.shape);
-  const int64_t per = images.numel() / N;
-  for (int start = 0; start < N; start += kEvalBatch) {
-    const int count = std::min(kEvalBatch, N - start);
-    std::vector<int> indices(count);
-    for (int i = 0; i < count; ++i) indices[i] = start + i;
-    Tensor y = G.forward(Variable(gather(images, indices))).value();
-    std::copy_n(y.ptr(), y.numel(), out.ptr() + start * per);
-  }
-  return out;
-}
-
 double mean_abs_difference(const Tensor& a, const Tensor& b) {
   double total = 0;  // one order: element by element
   for (int64_t i = 0; i < a.numel(); ++i) total += a.data[i] > b.data[i] ? a.data[i] - b.data[i] : b.data[i] - a.data[i];
@@ -275,7 +259,7 @@ JsonValue run_translation(const TranslateConfig& c, bool verbose) {
     }
 
     // 4. Measures on the test digits.
-    const Tensor out_b = translate_all(G, test_a);
+    const Tensor out_b = translate_images(G, test_a);
     const double l1 = mean_abs_difference(out_b, test_b);
     const double preservation = label_share(*classifier.classifier, out_b, test_labels);
     std::vector<std::string> row = {std::to_string(epoch), std::to_string(int64_t{epoch} * c.steps_per_epoch),
@@ -292,16 +276,16 @@ JsonValue run_translation(const TranslateConfig& c, bool verbose) {
     std::vector<std::string> grid_labels = {"A", "G(A)", "B"};
     char cycle_text[160] = "";
     if (cycle) {
-      const Tensor out_a = translate_all(*F, test_b);
-      const double cycle_a = mean_abs_difference(translate_all(*F, out_b), test_a);
-      const double cycle_b = mean_abs_difference(translate_all(G, out_a), test_b);
+      const Tensor out_a = translate_images(*F, test_b);
+      const double cycle_a = mean_abs_difference(translate_images(*F, out_b), test_a);
+      const double cycle_b = mean_abs_difference(translate_images(G, out_a), test_b);
       const double preservation_f = label_share(*classifier.classifier, out_a, test_labels);
       row.insert(row.end(), {format_float(cycle_a), format_float(cycle_b), format_float(preservation_f)});
       result.set("cycle_a", cycle_a);
       result.set("cycle_b", cycle_b);
       result.set("label_preservation_f", preservation_f);
       const Tensor grid_out_b = gather(out_b, grid_rows), grid_out_a = gather(out_a, grid_rows);
-      grid = {grid_a, grid_out_b, translate_all(*F, grid_out_b), grid_b, grid_out_a, translate_all(G, grid_out_a)};
+      grid = {grid_a, grid_out_b, translate_images(*F, grid_out_b), grid_b, grid_out_a, translate_images(G, grid_out_a)};
       grid_labels = {"A", "G(A)", "F(G(A))", "B", "F(B)", "G(F(B))"};
       std::snprintf(cycle_text, sizeof cycle_text, ", cycle A %.4f B %.4f, F keeps %.1f%%", cycle_a, cycle_b,
                     100 * preservation_f);
@@ -326,6 +310,42 @@ JsonValue run_translation(const TranslateConfig& c, bool verbose) {
   checkpoint.metadata = {{"model", c.model}, {"task", c.task}, {"features", std::to_string(c.features)}};
   save_checkpoint(c.out + "/generator.ckpt", checkpoint);
   return result;
+}
+
+Tensor translate_images(nn::Module& generator, const Tensor& images) {
+  NoGradGuard no_grad;
+  const int N = images.size(0);
+  Tensor out(images.shape);
+  const int64_t per = N > 0 ? images.numel() / N : 0;
+  for (int start = 0; start < N; start += kEvalBatch) {
+    const int count = std::min(kEvalBatch, N - start);
+    std::vector<int> indices(count);
+    for (int i = 0; i < count; ++i) indices[i] = start + i;
+    const Tensor y = generator.forward(Variable(gather(images, indices))).value();
+    std::copy_n(y.ptr(), y.numel(), out.ptr() + start * per);
+  }
+  return out;
+}
+
+std::unique_ptr<UNetGenerator> load_translation_generator(const std::string& path, const std::string& which,
+                                                          std::string* task) {
+  const Checkpoint checkpoint = load_checkpoint(path);
+  const std::string& model = find_metadata(checkpoint, "model");
+  if (which == "F" && model != "cyclegan")
+    throw std::runtime_error(path + ": a " + model + " run has no F (B -> A); only CycleGAN runs do");
+  *task = find_metadata(checkpoint, "task");
+  const int features = std::stoi(find_metadata(checkpoint, "features"));
+  const int channels = find_tensor(checkpoint, which + ".e1.weight").size(1);
+  Rng unused(0);  // the weights are overwritten below
+  auto generator = std::make_unique<UNetGenerator>(channels, features, unused);
+  for (nn::NamedParameter& parameter : generator->parameters()) {
+    const Tensor& stored = find_tensor(checkpoint, which + "." + parameter.name);
+    if (stored.shape != parameter.variable.shape())
+      throw std::runtime_error(path + ": " + which + "." + parameter.name + " has shape " + stored.shape.str() +
+                               ", expected " + parameter.variable.shape().str());
+    parameter.variable.value() = stored;
+  }
+  return generator;
 }
 
 }  // namespace gan::translate

@@ -1,9 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
+
+#include "gan/data/dataset.h"
 
 #include "gan/io/atomic_file.h"
 #include "gan/kernels/parallel.h"
+#include "gan/translate/domains.h"
 #include "gan/translate/translation_run.h"
 
 using namespace gan;
@@ -71,4 +75,21 @@ TEST_CASE("unknown models and tasks are named in the error", "[translate]") {
   c.model = "pix2pix";
   c.task = "horse2zebra";
   CHECK_THROWS_WITH(run_translation(c, false), Catch::Contains("edges2digit|"));
+}
+
+TEST_CASE("the saved generator reproduces the run's last L1 on the test digits", "[translate]") {
+  TranslateConfig c = short_run("pix2pix", "edges2digit", "pix2pix_saved");
+  const JsonValue result = run_translation(c, false);
+  std::string task;
+  auto G = load_translation_generator(c.out + "/generator.ckpt", "G", &task);
+  CHECK(task == "edges2digit");
+  const Dataset test = load_dataset("mnist-test", c.data_dir);
+  Tensor digits({c.eval_count, 1, 28, 28});
+  std::copy_n(test.images.ptr(), digits.numel(), digits.ptr());
+  const Tensor out = translate_images(*G, edges(digits));
+  double total = 0;
+  for (int64_t i = 0; i < out.numel(); ++i) total += std::fabs(out.data[i] - digits.data[i]);
+  CHECK(total / out.numel() == Approx(result.at("l1").as_number()).epsilon(1e-12));
+  CHECK_THROWS_WITH(load_translation_generator(c.out + "/generator.ckpt", "F", &task),
+                    Catch::Contains("a pix2pix run has no F"));
 }

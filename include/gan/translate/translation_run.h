@@ -22,9 +22,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "gan/io/json.h"
+#include "gan/translate/translation_models.h"
 
 namespace gan::translate {
 
@@ -64,5 +66,14 @@ void prepare_translation_folder(const std::string& out);
 // Throws std::invalid_argument for an unknown model, task or loss, and std::runtime_error for
 // missing data or classifier files (naming them).
 JsonValue run_translation(const TranslateConfig& config, bool verbose);
+
+// G's outputs for images (N, C, H, W) in [-1, 1], without a graph, 100 at a time, in their order.
+Tensor translate_images(nn::Module& generator, const Tensor& images);
+
+// A generator saved by run_translation: G (A -> B, `which` "G") or, from a CycleGAN run, F (B -> A,
+// `which` "F"). `task` receives the run's task name. Throws std::runtime_error naming the file when
+// it is not a translation run's generator.ckpt, or holds no F.
+std::unique_ptr<UNetGenerator> load_translation_generator(const std::string& path, const std::string& which,
+                                                          std::string* task);
 
 }  // namespace gan::translate
