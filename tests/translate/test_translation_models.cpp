@@ -57,3 +57,16 @@ TEST_CASE("the cycle loss is 0 when both generators are identities on identical 
   off.data[5] += 0.32f;
   CHECK(cycle_loss(a, Variable(off), b, b).value().data[0] == Approx(0.01f));
 }
+
+TEST_CASE("the default networks' sizes, as docs/translation.md gives them", "[translate]") {
+  Rng rng(1);
+  UNetGenerator G(1, 32, rng);
+  PatchDiscriminator D(2, 32, rng);
+  auto count = [](const std::vector<nn::NamedParameter>& parameters) {
+    int64_t total = 0;
+    for (const nn::NamedParameter& parameter : parameters) total += parameter.variable.value().numel();
+    return total;
+  };
+  CHECK(count(G.parameters()) == 82730);
+  CHECK(count(D.parameters()) == 34465);
+}

@@ -13,7 +13,7 @@
 // docs/translation.md), and there is no noise z: pix2pix's own G ignores it (Sec. 2.2).
 //
 // PatchDiscriminator (Isola et al. 2017, Sec. 2.2.2, "PatchGAN"): a fully convolutional D that
-// scores each patch of the image, here a 7 x 7 map of logits whose receptive fields are 22 x 22 pixels:
+// scores each patch of the image, here a 7 x 7 map of logits whose receptive fields are 18 x 18 pixels:
 //   x (N, C_in, 28, 28) -> Conv(C_in -> F, K 4, s 2, p 1) LeakyReLU 0.2    (N, F, 14, 14)
 //                       -> Conv(F -> 2F, K 4, s 2, p 1) LeakyReLU 0.2      (N, 2F, 7, 7)
 //                       -> Conv(2F -> 1, K 3, p 1)                        (N, 1, 7, 7) logits
