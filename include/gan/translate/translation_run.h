@@ -3,7 +3,8 @@
 //
 // What it writes into config.out:
 //   config.json        every setting of TranslateConfig, with the papers' defaults
-//   epochs.csv         per epoch: the mean losses, then on the test digits
+//   epochs.csv         per epoch: the mean losses (d_loss 0 when adv_weight is 0: no D step runs),
+//                      then on the test digits
 //                        l1            mean |G(a) - b| against the true target b = task.make_target(x)
 //                        l1_input      mean |a - b|: the identity's L1, the baseline to beat
 //                        label_preservation   share of G(a) the classifier assigns x's label
@@ -14,7 +15,8 @@
 //                        CycleGAN: a | G(a) | F(G(a)) | b | F(b) | G(F(b))
 //   result.json        the last epoch's measures and the reference accuracies of the classifier
 //                      on the test inputs and targets themselves
-//   generator.ckpt     G's (and for CycleGAN F's) weights after the last epoch
+//   generator.ckpt     G's (and for CycleGAN F's) weights after the last epoch, "G.<name>" and
+//                      "F.<name>", with metadata model, task, features (load_translation_generator)
 // Every file is a function of the config alone: the same bytes at any thread count.
 //
 //   TranslateConfig config;  config.model = "pix2pix";  config.task = "edges2digit";
