@@ -180,7 +180,7 @@ assignment:
 	@tests/teach/make_assignment.sh "$(OUT)"
 
 # The student copy built (in $(BUILD)/assignment/copy/build) and graded: every task must fail with
-# its own "not implemented" and the training run be skipped. About nine minutes on 2 cores.
+# its own "not implemented" and the training run be skipped. About 5 minutes at -j 1.
 test-assignment: deps
 	@tests/teach/check_assignment.sh $(BUILD)/assignment --build
 

@@ -32,7 +32,7 @@ leftover=$(awk '/\/\/ BEGIN TASK /{inside=1; next} /\/\/ END TASK /{inside=0} in
 if [ -n "$leftover" ]; then echo "FAIL: solution lines left in the copy:"; echo "$leftover"; failures=$((failures + 1)); fi
 
 if [ "$build" = "--build" ]; then
-  programs=$(grep -o '"test_programs": \[[^]]*\]' "$source_dir/tests/teach/points.json" | grep -o 'test_[a-z_]*')
+  programs=$(grep -o '"test_programs": \[[^]]*\]' "$source_dir/tests/teach/points.json" | sed 's/.*\[//' | grep -o 'test_[a-z_]*')
   cmake -S "$copy" -B "$copy/build" -DCMAKE_BUILD_TYPE=Release > "$work/configure.log"
   if ! cmake --build "$copy/build" -j "${JOBS:-2}" --target gan $programs > "$work/build.log" 2>&1; then
     echo "FAIL: the student copy does not build (see $work/build.log):"; grep -m5 "error" "$work/build.log"; exit 1
