@@ -25,7 +25,7 @@ const std::string kOut = " --out " GAN_BINARY_DIR "/test-tmp/cli/usage-no-run";
 
 TEST_CASE("gan reports each usage error with exit code 2 and the valid values", "[cli][reliability]") {
   const UsageCase cases[] = {
-      {"unknown-command", "bogus", "gan: unknown command 'bogus'; commands: train sample gradcheck classifier"},
+      {"unknown-command", "bogus", "gan: unknown command 'bogus'; commands: train sample gradcheck grade classifier"},
       {"no-command", "", "usage: gan COMMAND [options]"},
       {"unknown-model", "train --model gpt", "--model must be one of mlp|dcgan, got 'gpt'"},
       {"unknown-init", "train --init xavier",
