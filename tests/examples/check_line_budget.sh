@@ -25,6 +25,7 @@ parts=(
   "toy GANs in 1-D and 2-D (D*, the JSD, modes, pictures)|toy"
   "command line|cli"
   "looking inside (gan inspect)|inspect"
+  "image translation (gan translate: pix2pix, CycleGAN)|translate"
   "the report (report.html: C++, and its page, style and script)|report"
 )
 
