@@ -2,6 +2,7 @@
 // CycleGAN's losses, a D step and a G step per batch, then the per-epoch measures on test digits.
 #include "gan/translate/translation_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
