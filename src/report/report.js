@@ -193,7 +193,7 @@ const EPOCH_CHARTS = [
   {title: "D(x), D(G(z)) before and after G's step", columns: ["d_real", "d_fake", "d_fake_after"]},
   {title: "AUC of D on the probes", columns: ["d_auc"]},
   {title: "diversity (1 / mean SSIM)", columns: ["diversity"]},
-  {title: "Dist-Diff", columns: ["dist_diff"]},
+  {title: "Dist-Diff", columns: ["dist_diff"], classifier: true},
   {title: "FID", columns: ["fid"], classifier: true},
   {title: "KID", columns: ["kid"], classifier: true},
   {title: "Inception Score", columns: ["inception_score"], classifier: true},
