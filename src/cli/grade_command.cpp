@@ -143,11 +143,17 @@ std::string quoted(const std::string& s) {
   return out + "'";
 }
 
-// Runs `command` through the shell with stderr joined to stdout; returns the exit code (-1 when
-// killed by a signal) and fills `output`.
-int run_command(const std::string& command, std::string& output) {
+// A child that ran past its time limit: coreutils' timeout exits 124 after its TERM, 137 after
+// the KILL it sends 5 s later to a child that ignored the TERM.
+constexpr int kTimedOut = 124, kKilled = 137;
+
+// Runs `command` through the shell, stopped after `seconds` (a student's endless loop must not
+// hang the grader), with stderr joined to stdout; returns the exit code (-1 when killed by a
+// signal) and fills `output`.
+int run_command(const std::string& command, std::string& output, int seconds) {
   output.clear();
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  const std::string limited = "timeout -k 5 " + std::to_string(seconds) + " " + command;
+  FILE* pipe = popen((limited + " 2>&1").c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot start: " + command);
   char buffer[4096];
   size_t n;
@@ -185,7 +191,7 @@ std::string first_line_with(const std::string& text, const std::string& key) {
 // ---- The checks ----
 
 // 1. The Catch2 tests tagged [task x.y], program by program, in the points file's order.
-Outcome run_task_tests(const Task& task, const PointsFile& points, const std::string& tests_dir) {
+Outcome run_task_tests(const Task& task, const PointsFile& points, const std::string& tests_dir, int seconds) {
   const std::string tag = "[task " + task.number + "]";
   int programs_with_tests = 0;
   for (const std::string& program : points.test_programs) {
@@ -195,13 +201,17 @@ Outcome run_task_tests(const Task& task, const PointsFile& points, const std::st
                                program + ") or pass --tests DIR");
     }
     std::string listing;
-    run_command(quoted(path) + " --list-test-names-only " + quoted(tag), listing);
+    run_command(quoted(path) + " --list-test-names-only " + quoted(tag), listing, seconds);
     if (listing.find_first_not_of(" \n") == std::string::npos) continue;
     ++programs_with_tests;
     std::string output;
-    int code = run_command("OMP_WAIT_POLICY=passive " + quoted(path) + " " + quoted(tag) +
-                           " --reporter compact --use-colour no", output);
+    int code = run_command("env OMP_WAIT_POLICY=passive " + quoted(path) + " " + quoted(tag) +
+                           " --reporter compact --use-colour no", output, seconds);
     if (code == 0) continue;
+    if (code == kTimedOut || code == kKilled) {
+      return {"fail", program + ": stopped after the time limit of " + std::to_string(seconds) +
+                          " s (--time-limit): a loop that never ends?"};
+    }
     std::string line = first_line_with(output, "failed:");
     if (line.empty()) line = code < 0 ? "the test program crashed" : "exit code " + std::to_string(code);
     return {"fail", program + ": " + line};
@@ -214,13 +224,17 @@ Outcome run_task_tests(const Task& task, const PointsFile& points, const std::st
 }
 
 // 2. `gan gradcheck OP...` on the task's ops, in one child process.
-Outcome run_gradchecks(const Task& task) {
+Outcome run_gradchecks(const Task& task, int seconds) {
   if (task.gradcheck.empty()) return {"pass", ""};
-  std::string command = "OMP_WAIT_POLICY=passive " + quoted(self_path()) + " gradcheck";
+  std::string command = "env OMP_WAIT_POLICY=passive " + quoted(self_path()) + " gradcheck";
   for (const std::string& op : task.gradcheck) command += " " + quoted(op);
   std::string output;
-  const int code = run_command(command, output);
+  const int code = run_command(command, output, seconds);
   if (code == 0) return {"pass", ""};
+  if (code == kTimedOut || code == kKilled) {
+    return {"fail", "gradcheck: stopped after the time limit of " + std::to_string(seconds) +
+                        " s (--time-limit): a loop that never ends?"};
+  }
   if (code == 2) {
     output.erase(output.find_last_not_of(" \n") + 1);
     throw std::runtime_error("the points file's gradcheck ops for task " + task.number + ": " + output);
@@ -298,9 +312,9 @@ Outcome run_training() {
   return {"pass", run + "D(x) " + number(d_real) + ", D(G(z)) " + number(d_fake) + ", G(z) moved " + number(change)};
 }
 
-Outcome grade_task(const Task& task, const PointsFile& points, const std::string& tests_dir) {
-  Outcome outcome = run_task_tests(task, points, tests_dir);
-  if (outcome.status == "pass") outcome = run_gradchecks(task);
+Outcome grade_task(const Task& task, const PointsFile& points, const std::string& tests_dir, int seconds) {
+  Outcome outcome = run_task_tests(task, points, tests_dir, seconds);
+  if (outcome.status == "pass") outcome = run_gradchecks(task, seconds);
   return outcome;
 }
 
@@ -321,6 +335,8 @@ int grade_command(const Arguments& arguments) {
   std::string task_list = args.option("--tasks", "", "comma-separated task numbers to grade (default: all)");
   std::string points_path = args.option("--points", GAN_SOURCE_DIR "/tests/teach/points.json", "the points file");
   std::string tests_dir = args.option("--tests", "", "folder of the test programs (default: the gan program's folder)");
+  const int time_limit = static_cast<int>(args.option_int(
+      "--time-limit", 300, "seconds each test program or gradient check may run before it fails the task", 1, 86400));
   if (args.help_requested()) {
     args.print_help();
     return 0;
@@ -356,7 +372,7 @@ int grade_command(const Arguments& arguments) {
   std::vector<std::pair<const Task*, Outcome>> rows;
   std::map<std::string, std::string> status_of;
   for (const Task* task : selected) {
-    rows.emplace_back(task, grade_task(*task, points, tests_dir));
+    rows.emplace_back(task, grade_task(*task, points, tests_dir, time_limit));
     status_of[task->number] = rows.back().second.status;
   }
   if (training_selected) {
@@ -364,7 +380,7 @@ int grade_command(const Arguments& arguments) {
     for (const std::string& need : points.training.needs) {  // grade what was not graded above
       if (!status_of.count(need)) {
         for (const Task& task : points.tasks) {
-          if (task.number == need) status_of[need] = grade_task(task, points, tests_dir).status;
+          if (task.number == need) status_of[need] = grade_task(task, points, tests_dir, time_limit).status;
         }
       }
       if (status_of[need] != "pass" && outcome.status == "pass") {

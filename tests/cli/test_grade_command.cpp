@@ -1,6 +1,7 @@
 // gan grade, run as a program on the full tree: full marks, Gradescope's layout, and clear errors.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "gan/io/atomic_file.h"
@@ -55,4 +56,25 @@ TEST_CASE("gan grade names an unknown task, a bad points file and a missing test
   CHECK(no_programs.exit_code == 1);
   CHECK(no_programs.err.find("test program") != std::string::npos);
   CHECK(no_programs.err.find("test_ops is missing") != std::string::npos);
+}
+
+TEST_CASE("gan grade stops a test program that runs past --time-limit and fails its task", "[cli]") {
+  // A stand-in for a student's test program whose task loops forever: it lists one test for the
+  // tag, then hangs when asked to run it.
+  const std::string folder = cli_scratch("grade-hanging");
+  std::filesystem::create_directories(folder);
+  const std::string program = folder + "/test_ops";
+  gan::write_file_atomically(program, "#!/bin/sh\n"
+                                      "case \"$1\" in --list-test-names-only) echo 'sigmoid backward';; *) sleep 60;; esac\n");
+  std::filesystem::permissions(program, std::filesystem::perms::owner_all);
+  const std::string points = cli_scratch("grade-hanging-points.json");
+  gan::write_file_atomically(points, R"({"test_programs": ["test_ops"],
+    "tasks": [{"number": "1.1", "name": "sigmoid backward", "points": 5}],
+    "training": {"number": "6.1", "name": "a short run", "points": 1, "needs": ["1.1"]}})");
+  GanRun run = run_gan("grade-hanging", "grade --tasks 1.1 --time-limit 1 --points " + points + " --tests " + folder);
+  INFO("stderr: " << run.err << "\nstdout: " << run.out);
+  CHECK(run.exit_code == 0);  // grading finished; the task failed
+  CHECK(run.out.find("test_ops: stopped after the time limit of 1 s (--time-limit): a loop that never ends?") !=
+        std::string::npos);
+  CHECK(run.out.find("score 0/5") != std::string::npos);
 }
