@@ -199,7 +199,9 @@ const EPOCH_CHARTS = [
   {title: "Inception Score", columns: ["inception_score"], classifier: true},
   {title: "precision, recall", columns: ["precision", "recall"], classifier: true},
   {title: "modes covered", columns: ["modes"], classifier: true},
+  {title: "class histogram: KL to uniform", columns: ["modes_kl"], classifier: true},
   {title: "gradient norms", columns: ["grad_norm_d", "grad_norm_g"]},
+  {title: "images per second", columns: ["images_per_second"]},
 ];
 
 // An exponential moving average (weight 0.98 on the past), as TensorBoard smooths a noisy curve.
