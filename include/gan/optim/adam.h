@@ -31,11 +31,7 @@ class Adam : public Optimizer {
   Adam(std::vector<nn::NamedParameter> parameters, AdamSettings settings);
 
   void step() override;
-  std::vector<std::pair<std::string, Tensor>> state(const std::string& prefix) const override;
-  void load_state(const std::string& prefix,
-                  const std::function<const Tensor&(const std::string&)>& find) override;
 
-  int64_t steps() const { return t_; }
   // A new step size from the next step() on; t, m and v carry over, so only lr changes in D.13.1
   // (a learning-rate schedule). requires: lr > 0
   void set_lr(float lr);
@@ -43,8 +39,7 @@ class Adam : public Optimizer {
 
  private:
   AdamSettings settings_;
-  int64_t t_ = 0;
-  std::vector<Tensor> m_, v_;  // one per parameter, the parameter's shape
+  std::vector<Tensor> m_, v_;  // one per parameter, the parameter's shape; t is steps_
 };
 
 }  // namespace gan

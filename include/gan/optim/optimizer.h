@@ -25,26 +25,39 @@ class Optimizer {
  public:
   explicit Optimizer(std::vector<nn::NamedParameter> parameters);
   virtual ~Optimizer();
+  Optimizer(const Optimizer&) = delete;  // remember() keeps pointers into the derived object
+  Optimizer& operator=(const Optimizer&) = delete;
 
   // One update of every parameter that has a gradient.
   virtual void step() = 0;
   // Empties every parameter's gradient, so the next backward pass starts from 0.
   void zero_grad();
 
-  // What the optimiser remembers, as named tensors: "<prefix>.step" (1 element) and per-parameter
-  // arrays "<prefix>.<parameter name>.<what>", e.g. "g_optimizer.3.weight.m".
-  virtual std::vector<std::pair<std::string, Tensor>> state(const std::string& prefix) const = 0;
+  // The number of step() calls so far (Adam's t).
+  int64_t steps() const { return steps_; }
+
+  // What the optimiser remembers, as named tensors: "<prefix>.step" (1 element), then parameter
+  // by parameter each memory remember() named, "<prefix>.<parameter name>.<memory>", e.g.
+  // "g_optimizer.3.weight.m" and "g_optimizer.3.weight.v".
+  std::vector<std::pair<std::string, Tensor>> state(const std::string& prefix) const;
   // Restores what state(prefix) returned; `find` returns the tensor of a given name (and throws
-  // when it is missing). requires: each array has its parameter's shape.
-  virtual void load_state(const std::string& prefix,
-                          const std::function<const Tensor&(const std::string&)>& find) = 0;
+  // when it is missing). Throws std::invalid_argument when an array has not its parameter's shape.
+  void load_state(const std::string& prefix, const std::function<const Tensor&(const std::string&)>& find);
 
  protected:
-  std::vector<nn::NamedParameter> parameters_;
-};
+  // Called by a derived constructor for each thing it keeps per parameter (Adam's "m" and "v",
+  // SGD's "momentum"): one tensor per parameter, of its shape, which state() and load_state()
+  // then carry.
+  void remember(std::string name, std::vector<Tensor>* per_parameter);
 
-// For load_state implementations: `target = find(name)`, after checking the stored shape.
-void load_state_tensor(const std::function<const Tensor&(const std::string&)>& find, const std::string& name,
-                       Tensor& target);
+  std::vector<nn::NamedParameter> parameters_;
+  int64_t steps_ = 0;
+
+  // Throws std::invalid_argument "<optimizer>: <what>, got <value>" unless ok.
+  static void require_setting(const char* optimizer, bool ok, const char* what, float value);
+
+ private:
+  std::vector<std::pair<std::string, std::vector<Tensor>*>> memories_;
+};
 
 }  // namespace gan

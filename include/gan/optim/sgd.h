@@ -22,15 +22,9 @@ class Sgd : public Optimizer {
   Sgd(std::vector<nn::NamedParameter> parameters, SgdSettings settings);
 
   void step() override;
-  std::vector<std::pair<std::string, Tensor>> state(const std::string& prefix) const override;
-  void load_state(const std::string& prefix,
-                  const std::function<const Tensor&(const std::string&)>& find) override;
-
-  int64_t steps() const { return steps_; }
 
  private:
   SgdSettings settings_;
-  int64_t steps_ = 0;
   std::vector<Tensor> momentum_;  // b, one per parameter (empty when momentum == 0)
 };
 
