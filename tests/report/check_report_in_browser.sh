@@ -36,9 +36,10 @@ fi
 report=$(cd "$run" && pwd)/report.html
 
 # Headless chromium as root needs --no-sandbox; the page is a local file, and nothing else is opened.
+# --disable-dev-shm-usage: containers often give /dev/shm 64 MB, too little for chromium's renderer.
 # The page draws while it loads, so the DOM dumped at its load event is the rendered page, and
 # data-render-ms is real time (no virtual time budget).
-flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run)
+flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run)
 "$browser" "${flags[@]}" --dump-dom "file://$report" > "$out/dom.html" 2> "$out/chromium.log"
 "$browser" "${flags[@]}" --window-size=1400,4200 --screenshot="$out/report.png" "file://$report" \
   >> "$out/chromium.log" 2>&1
