@@ -53,7 +53,7 @@ JsonValue read_steps(const std::string& path) {
         JsonValue v = number_of(table.rows[r][column], path + ": line " + std::to_string(r + 2) + ", " + name);
         if (!v.is_null()) sum += v.as_number(), ++count;
       }
-      values.push_back(count ? number_of(std::to_string(sum / count), path) : JsonValue());
+      values.push_back(count ? number_of(format_float(sum / count), path) : JsonValue());
     }
     steps.set(name, values);
   }
@@ -63,12 +63,9 @@ JsonValue read_steps(const std::string& path) {
 // probabilities/epoch_NNNN.csv: {"d_real": [...], "d_fake": [...]}.
 JsonValue read_probabilities(const std::string& path) {
   CsvTable table = read_csv(path);
-  table.column("d_real", path);  // both must be there: throws naming the file otherwise
-  table.column("d_fake", path);
-  JsonValue all = columns_of(table, path);
   JsonValue probabilities = JsonValue::object();
-  probabilities.set("d_real", all.at("d_real"));
-  probabilities.set("d_fake", all.at("d_fake"));
+  probabilities.set("d_real", report_tables::column_of(table, "d_real", path));
+  probabilities.set("d_fake", report_tables::column_of(table, "d_fake", path));
   return probabilities;
 }
 
