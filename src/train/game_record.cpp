@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 #include <utility>
 
-#include "gan/data/batches.h"
 #include "gan/io/atomic_file.h"
 #include "gan/io/csv.h"
 #include "gan/io/npy.h"
@@ -24,14 +22,19 @@ constexpr int kBandGap = 2;            // pixels between the TensorPath bands
 constexpr int kUnitRowLength = 32;     // a layer of plain units is drawn in rows of 32
 enum : uint64_t { kProjectionStream = 8 };  // the trainer's fixed streams end at 7
 
-// Images [begin, begin + count) of x (N, ...), as a tensor of count rows.
+// Rows [begin, begin + count) of h (n, ...), each flattened, appended to rows.
+void append_rows(const Tensor& h, int begin, int count, std::vector<float>& rows) {
+  const int64_t row = h.numel() / h.size(0);
+  rows.insert(rows.end(), h.data.begin() + begin * row, h.data.begin() + (begin + count) * row);
+}
+
+// Rows [begin, begin + count) of x (N, ...), as a tensor of count rows.
 Tensor rows_of(const Tensor& x, int begin, int count) {
   Shape shape = x.shape;
   shape.sizes[0] = count;
-  const int64_t row = x.numel() / x.size(0);
-  Tensor part(shape);
-  std::copy(x.data.begin() + begin * row, x.data.begin() + (begin + count) * row, part.data.begin());
-  return part;
+  std::vector<float> values;
+  append_rows(x, begin, count, values);
+  return Tensor::from(shape, std::move(values));
 }
 
 std::vector<int> labels_of(const std::vector<int>& labels, int begin, int count) {
@@ -51,12 +54,6 @@ void add_unit_sums(const Tensor& h, std::vector<double>& sums) {
       for (int64_t p = 0; p < pixels; ++p) sums[u] += values[p];
     }
   }
-}
-
-// One image's part of h (n, ...), flattened, appended to rows.
-void append_rows(const Tensor& h, int begin, int count, std::vector<float>& rows) {
-  const int64_t row = h.numel() / h.size(0);
-  rows.insert(rows.end(), h.data.begin() + begin * row, h.data.begin() + (begin + count) * row);
 }
 
 // One pass of D over images (n, C, H, W): logits appended, unit sums added, the last hidden layer

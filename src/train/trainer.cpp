@@ -18,8 +18,8 @@
 #include "gan/io/png.h"
 #include "gan/kernels/parallel.h"
 #include "gan/metrics/auc.h"
-#include "gan/ops/activations.h"
 #include "gan/metrics/mode_coverage.h"
+#include "gan/ops/activations.h"
 #include "gan/report/report.h"
 #include "gan/train/classifier_training.h"
 #include "gan/train/collapse_alarm.h"
@@ -114,7 +114,7 @@ EpochEvaluator make_epoch_evaluator(const TrainConfig& config, const Dataset& da
   }
   std::vector<int> order = shuffled_indices(data.images.size(0), eval_rng);
   Tensor real = gather_images(data.images, order, 0, count);
-  Rng diversity_rng(config.seed, kEvalMetricsStream);  // the draws the epochs' diversity makes
+  Rng diversity_rng(config.seed, kEvalMetricsStream);  // fixed draws of SSIM pairs, the same in every run
   evaluator.real_diversity = metrics::ssim_diversity(real, diversity_rng, EvaluationSettings{}.diversity).diversity;
   std::string path = config.classifier.empty() ? default_classifier_path(config.data, config.data_dir) : config.classifier;
   if (path.empty()) {
