@@ -22,9 +22,6 @@ void require_same_size(const char* where, const std::vector<double>& a, const st
 // p log q with 0 log q = 0 for any q (also q = 0).
 double p_log(double p, double q) { return p > 0 ? p * kernels::log(q) : 0.0; }
 
-// ln(1 + e^x), finite for any x.
-double softplus(double x) { return std::max(x, 0.0) + kernels::log1p(kernels::exp(-std::abs(x))); }
-
 }  // namespace
 
 std::vector<double> optimal_discriminator(const std::vector<double>& p_data, const std::vector<double>& p_g) {
@@ -51,7 +48,9 @@ double game_value_of_logits(const std::vector<double>& logits, const std::vector
   require_same_size("game_value_of_logits", p_data, p_g, grid);
   require_same_size("game_value_of_logits", logits, p_g, grid);
   double value = 0;
-  for (int i = 0; i < grid.points; ++i) value -= p_data[i] * softplus(-logits[i]) + p_g[i] * softplus(logits[i]);
+  for (int i = 0; i < grid.points; ++i) {
+    value -= p_data[i] * kernels::softplus(-logits[i]) + p_g[i] * kernels::softplus(logits[i]);
+  }
   return value * grid.dx();
 }
 

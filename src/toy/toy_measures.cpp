@@ -11,9 +11,6 @@ namespace gan::toy {
 
 namespace {
 
-// ln(1 + e^x), finite for any x.
-double softplus(double x) { return std::max(x, 0.0) + kernels::log1p(kernels::exp(-std::abs(x))); }
-
 double sigmoid(double x) { return 1.0 / (1.0 + kernels::exp(-x)); }
 
 // mean_n dl/dx_n's norm and -dl/dx_n = -M dL_G/dx_n, for one generator loss.
@@ -46,7 +43,7 @@ void sample_value(const std::vector<double>& real_logits, const std::vector<doub
     const double N = static_cast<double>(logits->size());
     double sum = 0, squares = 0;
     for (double l : *logits) {
-      const double term = -softplus(sign * l);  // log D (sign -1) or log(1 - D) (sign +1)
+      const double term = -kernels::softplus(sign * l);  // log D (sign -1) or log(1 - D) (sign +1)
       sum += term;
       squares += term * term;
     }

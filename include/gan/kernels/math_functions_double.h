@@ -182,4 +182,8 @@ inline double cos(double x) {
   }
 }
 
+// softplus(x) = ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), finite for any x: log sigma(l) is
+// -softplus(-l) and log(1 - sigma(l)) is -softplus(l) (D.12.1).
+inline double softplus(double x) { return (x > 0.0 ? x : 0.0) + log1p(exp(-(x < 0.0 ? -x : x))); }
+
 }  // namespace gan::kernels
