@@ -46,31 +46,31 @@ BroadcastView broadcast_view(const Shape& a, const Shape& b) {
 
 namespace {
 // One row of logsumexp_rows: the shift by the maximum makes the largest term exp(0) = 1, so the
-// sum lies in [1, D] and neither overflows nor loses the row to underflow. The terms are our float
-// exp (math_functions.h), added in double in the order d = 0, 1, ...; the sum, rounded to float,
+// sum lies in [1, D] and neither overflows nor loses the row to underflow. The terms are our
+// exp (math_functions.h), added in double in the order d = 0, 1, ...; the sum, rounded to Scalar,
 // has a relative error of 2^-24 at most, which its log turns into an absolute one of the same size.
-float logsumexp_row(int D, const float* x) {
-  float m = x[0];
+Scalar logsumexp_row(int D, const Scalar* x) {
+  Scalar m = x[0];
   for (int d = 1; d < D; ++d) m = std::max(m, x[d]);
   double total = 0.0;
   for (int d = 0; d < D; ++d) total += exp(x[d] - m);
-  return m + log(static_cast<float>(total));
+  return m + log(static_cast<Scalar>(total));
 }
 }  // namespace
 
-void logsumexp_rows(int N, int D, const float* x, float* out) {
+void logsumexp_rows(int N, int D, const Scalar* x, Scalar* out) {
   for_each_chunk(N, grain_for(D), [&](int64_t begin, int64_t end) {
     for (int64_t n = begin; n < end; ++n) out[n] = logsumexp_row(D, x + n * D);
   });
 }
 
-void logsumexp_rows_ref(int N, int D, const float* x, float* out) {
+void logsumexp_rows_ref(int N, int D, const Scalar* x, Scalar* out) {
   for (int n = 0; n < N; ++n) {
-    float m = x[int64_t{n} * D];
+    Scalar m = x[int64_t{n} * D];
     for (int d = 1; d < D; ++d) m = std::max(m, x[int64_t{n} * D + d]);
     double total = 0.0;
     for (int d = 0; d < D; ++d) total += exp(x[int64_t{n} * D + d] - m);
-    out[n] = m + log(static_cast<float>(total));
+    out[n] = m + log(static_cast<Scalar>(total));
   }
 }
 

@@ -54,16 +54,16 @@ int ceil_div(int a, int b) { return (a + b - 1) / b; }
 int round_up(int a, int b) { return ceil_div(a, b) * b; }
 
 struct FreeDeleter {
-  void operator()(float* p) const { std::free(p); }
+  void operator()(Scalar* p) const { std::free(p); }
 };
-using AlignedFloats = std::unique_ptr<float[], FreeDeleter>;
+using AlignedScalars = std::unique_ptr<Scalar[], FreeDeleter>;
 
-// count floats on a 64-byte boundary (a cache line, an AVX-512 register).
-AlignedFloats aligned_floats(int64_t count) {
-  size_t bytes = (static_cast<size_t>(count) * sizeof(float) + 63) / 64 * 64;
+// count Scalars on a 64-byte boundary (a cache line, an AVX-512 register).
+AlignedScalars aligned_scalars(int64_t count) {
+  size_t bytes = (static_cast<size_t>(count) * sizeof(Scalar) + 63) / 64 * 64;
   void* memory = std::aligned_alloc(64, std::max<size_t>(bytes, 64));
   if (memory == nullptr) throw std::bad_alloc();
-  return AlignedFloats(static_cast<float*>(memory));
+  return AlignedScalars(static_cast<Scalar*>(memory));
 }
 
 // Packs lanes [l0, l0 + lanes) of scale * X, k in [pc, pc + kc), k-major: dst[k * stride + l].
@@ -72,13 +72,13 @@ AlignedFloats aligned_floats(int64_t count) {
 // X[l * K + k] (X stored (L, K): A, or B^T). Lanes past L are zero, so the micro-kernel's extra
 // rows or columns compute zeros that nobody stores. scale is alpha for op(A), rounded once per
 // value as in gemm_ref, and 1 for op(B) (except in the transposed product, see gemm).
-void pack_sliver(bool lanes_contiguous, int L, int K, const float* X, float scale, int l0, int pc, int kc,
-                 int lanes, int stride, float* dst) {
+void pack_sliver(bool lanes_contiguous, int L, int K, const Scalar* X, Scalar scale, int l0, int pc, int kc,
+                 int lanes, int stride, Scalar* dst) {
   const int valid = std::min(lanes, L - l0);
   if (valid == lanes && scale == 1.0f) {  // whole slivers are copies (1 * x == x needs no multiply)
     if (lanes_contiguous) {
       for (int k = 0; k < kc; ++k) {
-        const float* src = X + static_cast<int64_t>(pc + k) * L + l0;
+        const Scalar* src = X + static_cast<int64_t>(pc + k) * L + l0;
         for (int l = 0; l < lanes; ++l) dst[k * stride + l] = src[l];
       }
     } else {
@@ -101,9 +101,9 @@ void pack_sliver(bool lanes_contiguous, int L, int K, const float* X, float scal
 
 // A micro-tile at the edge of C, with fewer than kMR rows or kNR columns: the micro-kernel works
 // on a full kMR x kNR copy and only the valid part goes back, so the padded lanes never touch C.
-void edge_tile(int rows, int cols, int kc, const float* a, const float* b, float beta, float* C,
+void edge_tile(int rows, int cols, int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* C,
                int64_t ldc) {
-  alignas(64) float tile[kMR * kNR] = {};
+  alignas(64) Scalar tile[kMR * kNR] = {};
   if (beta != 0.0f) {
     for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
   }
@@ -112,7 +112,7 @@ void edge_tile(int rows, int cols, int kc, const float* a, const float* b, float
 }
 
 // C = beta * C, the whole product when K == 0 (no k, so no fused multiply-add either).
-void scale(int M, int N, float beta, float* C) {
+void scale(int M, int N, Scalar beta, Scalar* C) {
   for (int64_t i = 0; i < static_cast<int64_t>(M) * N; ++i) C[i] = beta == 0.0f ? 0.0f : beta * C[i];
 }
 
@@ -171,13 +171,13 @@ namespace {
 
 // The five loops for one plan: C = (alpha op(A)) (scale_b op(B)) + beta C, fused in k order.
 void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, int N, int K,
-              float alpha, const float* A, float scale_b, const float* B, float beta, float* C) {
+              Scalar alpha, const Scalar* A, Scalar scale_b, const Scalar* B, Scalar beta, Scalar* C) {
   const int a_slivers = ceil_div(M, kMR);
   const int row_tiles = ceil_div(M, plan.tile_rows);
   // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one k-block.
-  AlignedFloats a_packed = aligned_floats(int64_t{a_slivers} * kAStride * plan.block_depth);
-  AlignedFloats b_packed =
-      aligned_floats(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
+  AlignedScalars a_packed = aligned_scalars(int64_t{a_slivers} * kAStride * plan.block_depth);
+  AlignedScalars b_packed =
+      aligned_scalars(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
 
 #pragma omp parallel if (plan.work_items > 1)
   for (int jc = 0; jc < N; jc += plan.block_cols) {
@@ -187,7 +187,7 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
     for (int pc = 0; pc < K; pc += plan.block_depth) {
       const int kc = std::min(plan.block_depth, K - pc);
       // Only the first k-block applies beta; later ones continue from the C it stored.
-      const float block_beta = pc == 0 ? beta : 1.0f;
+      const Scalar block_beta = pc == 0 ? beta : 1.0f;
 #pragma omp for schedule(static) nowait
       for (int s = 0; s < b_slivers; ++s) {
         pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR,
@@ -206,10 +206,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
         const int j_begin = jc + item / row_tiles * plan.tile_cols;
         const int j_end = std::min(jc + nc, j_begin + plan.tile_cols);
         for (int ir = i_begin; ir < i_end; ir += kMR) {
-          const float* a = a_packed.get() + int64_t{ir / kMR} * kAStride * kc;
+          const Scalar* a = a_packed.get() + int64_t{ir / kMR} * kAStride * kc;
           for (int jr = j_begin; jr < j_end; jr += kNR) {
-            const float* b = b_packed.get() + int64_t{(jr - jc) / kNR} * kNR * kc;
-            float* c = C + static_cast<int64_t>(ir) * N + jr;
+            const Scalar* b = b_packed.get() + int64_t{(jr - jc) / kNR} * kNR * kc;
+            Scalar* c = C + static_cast<int64_t>(ir) * N + jr;
             int rows = std::min(kMR, M - ir), cols = std::min(kNR, N - jr);
             if (rows == kMR && cols == kNR) {
               microkernel(kc, a, b, block_beta, c, N);
@@ -226,8 +226,8 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
 
 }  // namespace
 
-void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, const float* A,
-          const float* B, float beta, float* C) {
+void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+          const Scalar* B, Scalar beta, Scalar* C) {
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
   const GemmPlan plan = gemm_plan(M, N, K);
@@ -237,8 +237,8 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, 
   // C^T = op(B)^T op(A)^T: op(B)^T is B read with the opposite flag, and op(A)^T likewise. Each
   // element still sees fma(alpha * a, b, c) in k order (fma's two factors commute exactly); alpha
   // goes with op(A), now the right-hand operand. A C (M, 1) is its own transpose in memory.
-  AlignedFloats transposed = N == 1 ? AlignedFloats() : aligned_floats(int64_t{M} * N);
-  float* C_t = N == 1 ? C : transposed.get();
+  AlignedScalars transposed = N == 1 ? AlignedScalars() : aligned_scalars(int64_t{M} * N);
+  Scalar* C_t = N == 1 ? C : transposed.get();
   if (N > 1 && beta != 0.0f) {
     for (int i = 0; i < M; ++i) {
       for (int j = 0; j < N; ++j) C_t[int64_t{j} * M + i] = C[int64_t{i} * N + j];
@@ -252,15 +252,15 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, 
   }
 }
 
-void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, const float* A,
-              const float* B, float beta, float* C) {
+void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+              const Scalar* B, Scalar beta, Scalar* C) {
   for (int i = 0; i < M; ++i) {
     for (int j = 0; j < N; ++j) {
-      float& c_out = C[static_cast<int64_t>(i) * N + j];
-      float c = beta == 0.0f ? 0.0f : beta * c_out;
+      Scalar& c_out = C[static_cast<int64_t>(i) * N + j];
+      Scalar c = beta == 0.0f ? 0.0f : beta * c_out;
       for (int k = 0; k < K; ++k) {
-        float a = transpose_a ? A[static_cast<int64_t>(k) * M + i] : A[static_cast<int64_t>(i) * K + k];
-        float b = transpose_b ? B[static_cast<int64_t>(j) * K + k] : B[static_cast<int64_t>(k) * N + j];
+        Scalar a = transpose_a ? A[static_cast<int64_t>(k) * M + i] : A[static_cast<int64_t>(i) * K + k];
+        Scalar b = transpose_b ? B[static_cast<int64_t>(j) * K + k] : B[static_cast<int64_t>(k) * N + j];
         c = std::fma(alpha * a, b, c);
       }
       c_out = c;

@@ -15,10 +15,13 @@
 //   AVX-512  8 x 32:  16 of the 32 zmm registers hold C, 2 hold a row of b, the rest broadcasts
 //   AVX2     6 x 16:  12 of the 16 ymm registers hold C, 2 hold b, 1 a broadcast of a
 //   portable 8 x 16:  plain arrays and std::fma, which the compiler vectorises where it can
+// The first two are float intrinsics; the double build (tensor/scalar.h) compiles the portable one.
 #pragma once
 
 #include <cmath>
 #include <cstdint>
+
+#include "gan/tensor/scalar.h"
 
 #if !defined(GAN_GEMM_PORTABLE) && (defined(__AVX512F__) || defined(__AVX2__))
 #include <immintrin.h>
@@ -36,7 +39,7 @@ constexpr int kAStride = 8;
 // it busy; each row of b (2 loads) serves 8 broadcasts of a. On Zen 4, 8 rows ran faster than 6,
 // 12 or 14 (about 100 against 86-95 GFLOP/s on 1024^3), and 8 divides the batch of 64 exactly, so
 // a (64, 256) C still splits into 64 tiles.
-inline void microkernel(int kc, const float* a, const float* b, float beta, float* c, int64_t ldc) {
+inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
   __m512 acc[kMR][2];
 #pragma GCC unroll 16
   for (int i = 0; i < kMR; ++i) {
@@ -79,7 +82,7 @@ constexpr int kAStride = 8;  // see transpose_to_k_major
 
 // Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
 // flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
-inline void microkernel(int kc, const float* a, const float* b, float beta, float* c, int64_t ldc) {
+inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
   __m256 acc[kMR][2];
 #pragma GCC unroll 16
   for (int i = 0; i < kMR; ++i) {
@@ -124,8 +127,8 @@ constexpr int kAStride = 8;
 // No intrinsics: the tile lives in a local array, which the compiler keeps in vector registers when
 // the target has them. std::fma rounds once on every machine (in software where there is no FMA
 // instruction), so this kernel gives the same bits as the two above.
-inline void microkernel(int kc, const float* a, const float* b, float beta, float* c, int64_t ldc) {
-  float acc[kMR][kNR];
+inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+  Scalar acc[kMR][kNR];
   for (int i = 0; i < kMR; ++i) {
     for (int j = 0; j < kNR; ++j) {
       if (beta == 0.0f) {
@@ -158,7 +161,7 @@ inline void microkernel(int kc, const float* a, const float* b, float beta, floa
 // Element by element this copy costs about as much as the product itself when M is 64 (each
 // element of B then serves only 64 multiply-adds), so with AVX2 (which every AVX-512 CPU has)
 // 8 x 8 blocks go through registers: 8 rows in, three rounds of shuffles, 8 columns out.
-inline void transpose_to_k_major(const float* src, int64_t ld, int rows, int kc, float* dst,
+inline void transpose_to_k_major(const Scalar* src, int64_t ld, int rows, int kc, Scalar* dst,
                                  int stride) {
   int k0 = 0;
 #if !defined(GAN_GEMM_PORTABLE) && defined(__AVX2__)

@@ -17,7 +17,7 @@ struct PaddedPlane {
   int Hp() const { return H + 2 * padding; }
   int Wp() const { return W + 2 * padding; }
   // Copies `plane` (H, W) inside the border of `padded`, whose border is left as it is.
-  void fill(const float* plane, float* padded) const {
+  void fill(const Scalar* plane, Scalar* padded) const {
     for (int h = 0; h < H; ++h) {
       std::copy(plane + int64_t{h} * W, plane + int64_t{h + 1} * W, padded + int64_t{h + padding} * Wp() + padding);
     }
@@ -37,7 +37,7 @@ struct Inside {
 
 }  // namespace
 
-void im2col(const ConvGeometry& g, const float* x, float* cols) {
+void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
   const int H_out = g.H_out(), W_out = g.W_out();
   const int64_t P = int64_t{H_out} * W_out;  // window positions per image
   const int64_t columns = g.columns();
@@ -46,20 +46,20 @@ void im2col(const ConvGeometry& g, const float* x, float* cols) {
 #pragma omp parallel if (g.rows() * columns >= kParallelMinElements)
   {
     // This thread's padded plane; its border is zeroed once and never written.
-    std::vector<float> padded(g.padding > 0 ? int64_t{pad.Hp()} * pad.Wp() : 0, 0.0f);
+    std::vector<Scalar> padded(g.padding > 0 ? int64_t{pad.Hp()} * pad.Wp() : 0, 0.0f);
     // Plane (c, n) writes the K*K row pieces cols[(c, kh, kw)][n*P, (n+1)*P), read from x[n, c].
     // Planes run c-major so that neighbouring planes write neighbouring pieces of the same rows.
 #pragma omp for schedule(static)
     for (int64_t plane = 0; plane < planes; ++plane) {
       const int c = static_cast<int>(plane / g.N), n = static_cast<int>(plane % g.N);
-      const float* image = x + (int64_t{n} * g.C + c) * g.H * g.W;
+      const Scalar* image = x + (int64_t{n} * g.C + c) * g.H * g.W;
       if (g.padding > 0) {
         pad.fill(image, padded.data());
         image = padded.data();
       }
       for (int kh = 0; kh < g.K; ++kh) {
         for (int kw = 0; kw < g.K; ++kw) {
-          float* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
+          Scalar* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
           // Neighbouring taps see shifted copies of the same pixels. Tap (kh, kw) at (oh, ow) reads the
           // padded pixel (oh*stride + kh, ow*stride + kw), which tap (kh - stride, kw) read at
           // (oh + 1, ow) and tap (kh, kw - stride) at (oh, ow + 1). So most of a piece is a piece
@@ -67,17 +67,17 @@ void im2col(const ConvGeometry& g, const float* x, float* cols) {
           // instead of a strided gather. Only the new last row or column is gathered.
           int oh_begin = 0, ow_begin = 0;
           if (kh >= g.stride) {
-            const float* above = piece - int64_t{g.stride} * g.K * columns;  // tap (kh - stride, kw)
+            const Scalar* above = piece - int64_t{g.stride} * g.K * columns;  // tap (kh - stride, kw)
             std::copy(above + W_out, above + P, piece);
             oh_begin = H_out - 1;
           } else if (kw >= g.stride) {
-            const float* left = piece - int64_t{g.stride} * columns;  // tap (kh, kw - stride)
+            const Scalar* left = piece - int64_t{g.stride} * columns;  // tap (kh, kw - stride)
             std::copy(left + 1, left + P, piece);  // each row's last entry is gathered below
             ow_begin = W_out - 1;
           }
           for (int oh = oh_begin; oh < H_out; ++oh) {  // (D.8.1), in padded coordinates
-            const float* in = image + int64_t{oh * g.stride + kh} * pad.Wp() + kw;
-            float* out = piece + int64_t{oh} * W_out;
+            const Scalar* in = image + int64_t{oh * g.stride + kh} * pad.Wp() + kw;
+            Scalar* out = piece + int64_t{oh} * W_out;
             for (int ow = ow_begin; ow < W_out; ++ow) out[ow] = in[ow * g.stride];
           }
         }
@@ -86,7 +86,7 @@ void im2col(const ConvGeometry& g, const float* x, float* cols) {
   }
 }
 
-void im2col_ref(const ConvGeometry& g, const float* x, float* cols) {
+void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
   const int H_out = g.H_out(), W_out = g.W_out();
   for (int c = 0; c < g.C; ++c)
     for (int kh = 0; kh < g.K; ++kh)
@@ -103,7 +103,7 @@ void im2col_ref(const ConvGeometry& g, const float* x, float* cols) {
             }
 }
 
-void col2im(const ConvGeometry& g, const float* cols, float* x) {
+void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
   const int H_out = g.H_out(), W_out = g.W_out();
   const int64_t P = int64_t{H_out} * W_out;
   const int64_t columns = g.columns();
@@ -115,15 +115,15 @@ void col2im(const ConvGeometry& g, const float* cols, float* x) {
 #pragma omp parallel for schedule(static) if (g.rows() * columns >= kParallelMinElements)
   for (int64_t plane = 0; plane < planes; ++plane) {
     const int n = static_cast<int>(plane / g.C), c = static_cast<int>(plane % g.C);
-    float* image = x + plane * g.H * g.W;
+    Scalar* image = x + plane * g.H * g.W;
     for (int kh = 0; kh < g.K; ++kh) {
       const Inside rows(kh - g.padding, g.H, g.stride, H_out);
       for (int kw = 0; kw < g.K; ++kw) {
         const Inside taps(kw - g.padding, g.W, g.stride, W_out);
-        const float* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
+        const Scalar* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
         for (int oh = rows.begin; oh < rows.end; ++oh) {  // (D.8.3)
-          float* out = image + int64_t{oh * g.stride + kh - g.padding} * g.W;
-          const float* in = piece + int64_t{oh} * W_out;
+          Scalar* out = image + int64_t{oh * g.stride + kh - g.padding} * g.W;
+          const Scalar* in = piece + int64_t{oh} * W_out;
           for (int ow = taps.begin; ow < taps.end; ++ow) out[ow * g.stride + kw - g.padding] += in[ow];
         }
       }
@@ -131,7 +131,7 @@ void col2im(const ConvGeometry& g, const float* cols, float* x) {
   }
 }
 
-void col2im_ref(const ConvGeometry& g, const float* cols, float* x) {
+void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
   const int H_out = g.H_out(), W_out = g.W_out();
   for (int c = 0; c < g.C; ++c)
     for (int kh = 0; kh < g.K; ++kh)
@@ -147,13 +147,13 @@ void col2im_ref(const ConvGeometry& g, const float* cols, float* x) {
             }
 }
 
-void swap_leading_axes(int A, int B, int64_t P, const float* in, float* out, bool accumulate) {
+void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate) {
   // Block (b, a) of out, P contiguous floats, comes from block (a, b) of in; b runs in parallel.
 #pragma omp parallel for schedule(static) if (int64_t{A} * B * P >= kParallelMinElements)
   for (int b = 0; b < B; ++b) {
     for (int a = 0; a < A; ++a) {
-      const float* from = in + (int64_t{a} * B + b) * P;
-      float* to = out + (int64_t{b} * A + a) * P;
+      const Scalar* from = in + (int64_t{a} * B + b) * P;
+      Scalar* to = out + (int64_t{b} * A + a) * P;
       if (accumulate) {
         for (int64_t p = 0; p < P; ++p) to[p] += from[p];
       } else {
@@ -163,12 +163,12 @@ void swap_leading_axes(int A, int B, int64_t P, const float* in, float* out, boo
   }
 }
 
-void swap_leading_axes_ref(int A, int B, int64_t P, const float* in, float* out, bool accumulate) {
+void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate) {
   for (int a = 0; a < A; ++a)
     for (int b = 0; b < B; ++b)
       for (int64_t p = 0; p < P; ++p) {
-        float value = in[(int64_t{a} * B + b) * P + p];
-        float& target = out[(int64_t{b} * A + a) * P + p];
+        Scalar value = in[(int64_t{a} * B + b) * P + p];
+        Scalar& target = out[(int64_t{b} * A + a) * P + p];
         target = accumulate ? target + value : value;
       }
 }

@@ -7,7 +7,7 @@
 
 namespace gan::kernels {
 
-void adam_update(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
+void adam_update(int64_t count, Scalar* theta, const Scalar* g, Scalar* m, Scalar* v, float lr, float beta1,
                  float beta2, float eps, float bias_correction1, float bias_correction2) {
   // BEGIN TASK 4.1: the Adam step
   // The same formula as adam_update_ref, with the two divisions by the bias corrections turned
@@ -28,20 +28,20 @@ void adam_update(int64_t count, float* theta, const float* g, float* m, float* v
   // END TASK 4.1
 }
 
-void adam_update_ref(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
+void adam_update_ref(int64_t count, Scalar* theta, const Scalar* g, Scalar* m, Scalar* v, float lr, float beta1,
                      float beta2, float eps, float bias_correction1, float bias_correction2) {
   // BEGIN TASK 4.1: the Adam step
   for (int64_t i = 0; i < count; ++i) {
     m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
     v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
-    float m_hat = m[i] / bias_correction1;
-    float v_hat = v[i] / bias_correction2;
+    Scalar m_hat = m[i] / bias_correction1;
+    Scalar v_hat = v[i] / bias_correction2;
     theta[i] -= lr * m_hat / (std::sqrt(v_hat) + eps);
   }
   // END TASK 4.1
 }
 
-void sgd_update(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
+void sgd_update(int64_t count, Scalar* theta, const Scalar* g, Scalar* b, float lr, float momentum,
                 float weight_decay) {
   if (momentum == 0.0f) {
     for_each_chunk(count, kChunkElements, [=](int64_t begin, int64_t end) {
@@ -57,10 +57,10 @@ void sgd_update(int64_t count, float* theta, const float* g, float* b, float lr,
   });
 }
 
-void sgd_update_ref(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
+void sgd_update_ref(int64_t count, Scalar* theta, const Scalar* g, Scalar* b, float lr, float momentum,
                     float weight_decay) {
   for (int64_t i = 0; i < count; ++i) {
-    float d = g[i] + weight_decay * theta[i];
+    Scalar d = g[i] + weight_decay * theta[i];
     if (momentum != 0.0f) {
       b[i] = momentum * b[i] + d;
       d = b[i];

@@ -9,8 +9,8 @@ namespace {
 // Logits from a rejected fake (-30) to a confident real (+30): the checks must hold where a naive
 // log(sigmoid(l)) would give -inf or exp(l) would overflow. None lies within the step h = 0.01 of
 // the hinge's kinks at +-1.
-Tensor wide_logits(int N, float shift) {
-  const float values[] = {-30.0f, -8.0f, -2.5f, -0.3f, 0.4f, 1.7f, 6.0f, 30.0f};
+Tensor wide_logits(int N, Scalar shift) {
+  const Scalar values[] = {-30.0f, -8.0f, -2.5f, -0.3f, 0.4f, 1.7f, 6.0f, 30.0f};
   Tensor logits({N, 1});
   for (int n = 0; n < N; ++n) logits.data[n] = values[n % 8] + shift;
   return logits;

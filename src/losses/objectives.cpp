@@ -29,10 +29,10 @@ Variable mean_term(const char* name, const Variable& logits, Phi phi, DPhi dphi)
   require_entries(name, "d_fake_logits", logits);
   int64_t N = logits.value().numel();
   Tensor L(Shape{});
-  L.data[0] = static_cast<float>(kernels::sum(N, phi, logits.value().ptr()) / static_cast<double>(N));
+  L.data[0] = static_cast<Scalar>(kernels::sum(N, phi, logits.value().ptr()) / static_cast<double>(N));
   return make_result(std::move(L), {logits}, name, [l = logits.node(), N, dphi](const Tensor& dL) {
-    float scale = dL.data[0] / static_cast<float>(N);
-    kernels::map(N, grad_buffer(*l).ptr(), [scale, dphi](float& dl, float l) { dl += scale * dphi(l); },
+    Scalar scale = dL.data[0] / static_cast<Scalar>(N);
+    kernels::map(N, grad_buffer(*l).ptr(), [scale, dphi](Scalar& dl, Scalar l) { dl += scale * dphi(l); },
                  l->value.ptr());
   });
 }
@@ -44,18 +44,18 @@ Variable real_fake_terms(const char* name, const Variable& real, const Variable&
   require_entries(name, "d_fake_logits", fake);
   int64_t N_r = real.value().numel(), N_f = fake.value().numel();
   Tensor L(Shape{});
-  L.data[0] = static_cast<float>(kernels::sum(N_r, phi_real, real.value().ptr()) / static_cast<double>(N_r) +
+  L.data[0] = static_cast<Scalar>(kernels::sum(N_r, phi_real, real.value().ptr()) / static_cast<double>(N_r) +
                                  kernels::sum(N_f, phi_fake, fake.value().ptr()) / static_cast<double>(N_f));
   return make_result(std::move(L), {real, fake}, name,
                      [r = real.node(), f = fake.node(), N_r, N_f, dphi_real, dphi_fake](const Tensor& dL) {
     if (r->requires_grad) {
-      float scale = dL.data[0] / static_cast<float>(N_r);
-      kernels::map(N_r, grad_buffer(*r).ptr(), [scale, dphi_real](float& dl, float l) { dl += scale * dphi_real(l); },
+      Scalar scale = dL.data[0] / static_cast<Scalar>(N_r);
+      kernels::map(N_r, grad_buffer(*r).ptr(), [scale, dphi_real](Scalar& dl, Scalar l) { dl += scale * dphi_real(l); },
                    r->value.ptr());
     }
     if (f->requires_grad) {
-      float scale = dL.data[0] / static_cast<float>(N_f);
-      kernels::map(N_f, grad_buffer(*f).ptr(), [scale, dphi_fake](float& dl, float l) { dl += scale * dphi_fake(l); },
+      Scalar scale = dL.data[0] / static_cast<Scalar>(N_f);
+      kernels::map(N_f, grad_buffer(*f).ptr(), [scale, dphi_fake](Scalar& dl, Scalar l) { dl += scale * dphi_fake(l); },
                    f->value.ptr());
     }
   });
@@ -95,44 +95,44 @@ Variable g_loss_nonsaturating(const Variable& d_fake_logits) {
 
 Variable d_loss_least_squares(const Variable& d_real_logits, const Variable& d_fake_logits) {
   return real_fake_terms("d_loss_least_squares", d_real_logits, d_fake_logits,
-      [](float l) { return 0.5f * (l - 1.0f) * (l - 1.0f); },  // real: target b = 1    (D.12.5)
-      [](float l) { return l - 1.0f; },
-      [](float l) { return 0.5f * l * l; },                    // fake: target a = 0
-      [](float l) { return l; });
+      [](Scalar l) { return 0.5f * (l - 1.0f) * (l - 1.0f); },  // real: target b = 1    (D.12.5)
+      [](Scalar l) { return l - 1.0f; },
+      [](Scalar l) { return 0.5f * l * l; },                    // fake: target a = 0
+      [](Scalar l) { return l; });
 }
 
 Variable g_loss_least_squares(const Variable& d_fake_logits) {
   return mean_term("g_loss_least_squares", d_fake_logits,
-      [](float l) { return 0.5f * (l - 1.0f) * (l - 1.0f); },  // G's target c = 1     (D.12.5)
-      [](float l) { return l - 1.0f; });
+      [](Scalar l) { return 0.5f * (l - 1.0f) * (l - 1.0f); },  // G's target c = 1     (D.12.5)
+      [](Scalar l) { return l - 1.0f; });
 }
 
 Variable d_loss_hinge(const Variable& d_real_logits, const Variable& d_fake_logits) {
   return real_fake_terms("d_loss_hinge", d_real_logits, d_fake_logits,
-      [](float l) { return std::max(0.0f, 1.0f - l); },  // real: a margin of 1 above 0  (D.12.6)
-      [](float l) { return l < 1.0f ? -1.0f : 0.0f; },
-      [](float l) { return std::max(0.0f, 1.0f + l); },  // fake: a margin of 1 below 0
-      [](float l) { return l > -1.0f ? 1.0f : 0.0f; });
+      [](Scalar l) { return std::max(Scalar{0}, 1.0f - l); },  // real: a margin of 1 above 0  (D.12.6)
+      [](Scalar l) { return l < 1.0f ? -1.0f : 0.0f; },
+      [](Scalar l) { return std::max(Scalar{0}, 1.0f + l); },  // fake: a margin of 1 below 0
+      [](Scalar l) { return l > -1.0f ? 1.0f : 0.0f; });
 }
 
 Variable g_loss_hinge(const Variable& d_fake_logits) {
   return mean_term("g_loss_hinge", d_fake_logits,
-      [](float l) { return -l; },  // raise D's score of the fakes, without a margin      (D.12.6)
-      [](float) { return -1.0f; });
+      [](Scalar l) { return -l; },  // raise D's score of the fakes, without a margin      (D.12.6)
+      [](Scalar) { return -1.0f; });
 }
 
 Variable d_loss_wasserstein(const Variable& d_real_logits, const Variable& d_fake_logits) {
   return real_fake_terms("d_loss_wasserstein", d_real_logits, d_fake_logits,
-      [](float l) { return -l; },  // - E_x[f(x)]                                         (D.12.7)
-      [](float) { return -1.0f; },
-      [](float l) { return l; },   // + E_z[f(G(z))]
-      [](float) { return 1.0f; });
+      [](Scalar l) { return -l; },  // - E_x[f(x)]                                         (D.12.7)
+      [](Scalar) { return -1.0f; },
+      [](Scalar l) { return l; },   // + E_z[f(G(z))]
+      [](Scalar) { return 1.0f; });
 }
 
 Variable g_loss_wasserstein(const Variable& d_fake_logits) {
   return mean_term("g_loss_wasserstein", d_fake_logits,
-      [](float l) { return -l; },  // - E_z[f(G(z))]                                      (D.12.7)
-      [](float) { return -1.0f; });
+      [](Scalar l) { return -l; },  // - E_z[f(G(z))]                                      (D.12.7)
+      [](Scalar) { return -1.0f; });
 }
 
 Objective objective_named(const std::string& name) {
@@ -151,7 +151,7 @@ void clip_weights(const std::vector<nn::NamedParameter>& parameters, float limit
   }
   for (const nn::NamedParameter& parameter : parameters) {
     Variable theta = parameter.variable;
-    for (float& value : theta.value().data) value = std::clamp(value, -limit, limit);
+    for (Scalar& value : theta.value().data) value = std::clamp<Scalar>(value, -limit, limit);
   }
 }
 

@@ -18,7 +18,7 @@ OpCheck binary_check(std::string name, Shape a_shape, Shape b_shape, uint64_t se
     Rng rng(seed);
     Tensor b_value = random_input(b_shape, rng);
     if (positive_b) {
-      for (float& v : b_value.data) v = std::fabs(v) + 0.5f;
+      for (Scalar& v : b_value.data) v = std::fabs(v) + 0.5f;
     }
     Variable a(random_input(a_shape, rng), true), b(std::move(b_value), true);
     return gradcheck(name, [op](const std::vector<Variable>& in) { return op(in[0], in[1]); }, {a, b});

@@ -74,23 +74,23 @@ ChannelLayout checked_layout(const Variable& x, const Variable& gamma, const Var
 Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& beta, BatchNormStatistics& running,
                     bool training, float momentum, float eps) {
   const ChannelLayout v = checked_layout(x, gamma, beta, running, training);
-  const float* xv = x.value().ptr();
-  const float* g = gamma.value().ptr();
-  const float* bt = beta.value().ptr();
+  const Scalar* xv = x.value().ptr();
+  const Scalar* g = gamma.value().ptr();
+  const Scalar* bt = beta.value().ptr();
   // mu_c and 1 / sqrt(var_c + eps), the two numbers per channel that the backward needs.
-  std::vector<float> mean(v.C), inv_std(v.C), batch_variance(training ? v.C : 0);
+  std::vector<Scalar> mean(v.C), inv_std(v.C), batch_variance(training ? v.C : 0);
   Tensor y(x.shape());
-  float* yv = y.ptr();
+  Scalar* yv = y.ptr();
   for_each_channel_chunk(v, [&](int c0, int c1) {
     for (int c = c0; c < c1; ++c) {
       if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
-        mean[c] = static_cast<float>(channel_sum(v, c, [&](int64_t i) { return xv[i]; }) / v.m());
+        mean[c] = static_cast<Scalar>(channel_sum(v, c, [&](int64_t i) { return xv[i]; }) / v.m());
         const double var = channel_sum(v, c, [&](int64_t i) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }) / v.m();
-        batch_variance[c] = static_cast<float>(var);
-        inv_std[c] = static_cast<float>(1.0 / std::sqrt(var + eps));
+        batch_variance[c] = static_cast<Scalar>(var);
+        inv_std[c] = static_cast<Scalar>(1.0 / std::sqrt(var + eps));
       } else {
         mean[c] = running.mean.data[c];
-        inv_std[c] = static_cast<float>(1.0 / std::sqrt(static_cast<double>(running.variance.data[c]) + eps));
+        inv_std[c] = static_cast<Scalar>(1.0 / std::sqrt(static_cast<double>(running.variance.data[c]) + eps));
       }
       for_channel(v, c, [&](int64_t i) { yv[i] = g[c] * ((xv[i] - mean[c]) * inv_std[c]) + bt[c]; });  // (D.10.1)
     }
@@ -100,7 +100,7 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     for (int c = 0; c < v.C; ++c) {
       running.mean.data[c] = (1.0f - momentum) * running.mean.data[c] + momentum * mean[c];
       running.variance.data[c] = (1.0f - momentum) * running.variance.data[c] +
-                                 momentum * static_cast<float>(batch_variance[c] * unbiased);
+                                 momentum * static_cast<Scalar>(batch_variance[c] * unbiased);
     }
   }
 
@@ -108,12 +108,12 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
                      [x = x.node(), gamma = gamma.node(), beta = beta.node(), v, training,
                       mean = std::move(mean), inv_std = std::move(inv_std)](const Tensor& dy) {
     // BEGIN TASK 2.3: batch-norm backward
-    const float* xv = x->value.ptr();
-    const float* dyv = dy.ptr();
-    const float* g = gamma->value.ptr();
-    float* dx = x->requires_grad ? grad_buffer(*x).ptr() : nullptr;
-    float* dgamma = gamma->requires_grad ? grad_buffer(*gamma).ptr() : nullptr;
-    float* dbeta = beta->requires_grad ? grad_buffer(*beta).ptr() : nullptr;
+    const Scalar* xv = x->value.ptr();
+    const Scalar* dyv = dy.ptr();
+    const Scalar* g = gamma->value.ptr();
+    Scalar* dx = x->requires_grad ? grad_buffer(*x).ptr() : nullptr;
+    Scalar* dgamma = gamma->requires_grad ? grad_buffer(*gamma).ptr() : nullptr;
+    Scalar* dbeta = beta->requires_grad ? grad_buffer(*beta).ptr() : nullptr;
     const bool need_sums = training ? dx != nullptr || dgamma || dbeta : dgamma || dbeta;
     for_each_channel_chunk(v, [&](int c0, int c1) {
       for (int c = c0; c < c1; ++c) {
@@ -123,14 +123,14 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
           sum_dy = channel_sum(v, c, [&](int64_t i) { return dyv[i]; });
           sum_dy_xhat = inv_std[c] * channel_sum(v, c, [&](int64_t i) { return dyv[i] * (xv[i] - mean[c]); });
         }
-        if (dbeta) dbeta[c] += static_cast<float>(sum_dy);
-        if (dgamma) dgamma[c] += static_cast<float>(sum_dy_xhat);
+        if (dbeta) dbeta[c] += static_cast<Scalar>(sum_dy);
+        if (dgamma) dgamma[c] += static_cast<Scalar>(sum_dy_xhat);
         if (!dx) continue;
         if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
-          const float mean_dy = static_cast<float>(sum_dy / v.m());
-          const float mean_dy_xhat = static_cast<float>(sum_dy_xhat / v.m());
+          const Scalar mean_dy = static_cast<Scalar>(sum_dy / v.m());
+          const Scalar mean_dy_xhat = static_cast<Scalar>(sum_dy_xhat / v.m());
           for_channel(v, c, [&](int64_t i) {
-            const float x_hat = (xv[i] - mean[c]) * inv_std[c];
+            const Scalar x_hat = (xv[i] - mean[c]) * inv_std[c];
             dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy - x_hat * mean_dy_xhat);
           });
         } else {  // (D.10.4)

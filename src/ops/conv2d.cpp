@@ -47,10 +47,10 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   const int rows = static_cast<int>(g.rows());        // C_in*K*K
   const int columns = static_cast<int>(g.columns());  // N*H_out*W_out
 
-  std::unique_ptr<float[]> cols = kernels::scratch(int64_t{rows} * columns);
+  std::unique_ptr<Scalar[]> cols = kernels::scratch(int64_t{rows} * columns);
   kernels::im2col(g, x.value().ptr(), cols.get());
   // The product is channel-major, (C_out, N*H_out*W_out); each channel's row starts at its bias.
-  std::unique_ptr<float[]> y_cm = kernels::scratch(int64_t{C_out} * columns);
+  std::unique_ptr<Scalar[]> y_cm = kernels::scratch(int64_t{C_out} * columns);
   if (b.defined()) {
     for (int o = 0; o < C_out; ++o) {
       std::fill(y_cm.get() + int64_t{o} * columns, y_cm.get() + int64_t{o + 1} * columns, b.value().data[o]);
@@ -63,7 +63,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   y_cm.reset();
 
   // cols is needed again only for dL/dweight; keep it only when that will be asked for.
-  std::shared_ptr<float[]> saved_cols;
+  std::shared_ptr<Scalar[]> saved_cols;
   if (grad_enabled() && weight.requires_grad()) saved_cols = std::move(cols);
   std::vector<Variable> inputs = {x, weight};
   if (b.defined()) inputs.push_back(b);
@@ -72,13 +72,13 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
                       cols = std::move(saved_cols)](const Tensor& dy) {
     // BEGIN TASK 2.2: conv2d backward
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
-    std::unique_ptr<float[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
+    std::unique_ptr<Scalar[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
     kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get(), false);
     if (b && b->requires_grad) {  // (D.8.6): one row of dy_cm per channel, summed in a fixed order
-      float* db = grad_buffer(*b).ptr();
+      Scalar* db = grad_buffer(*b).ptr();
       for (int o = 0; o < C_out; ++o) {
-        db[o] += static_cast<float>(
-            kernels::sum(columns, [](float v) { return v; }, dy_cm.get() + int64_t{o} * columns));
+        db[o] += static_cast<Scalar>(
+            kernels::sum(columns, [](Scalar v) { return v; }, dy_cm.get() + int64_t{o} * columns));
       }
     }
     if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
@@ -86,7 +86,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
                     grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
-      std::unique_ptr<float[]> dcols = kernels::scratch(int64_t{rows} * columns);
+      std::unique_ptr<Scalar[]> dcols = kernels::scratch(int64_t{rows} * columns);
       kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
       kernels::col2im(g, dcols.get(), grad_buffer(*x).ptr());
     }

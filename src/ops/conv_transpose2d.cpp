@@ -63,9 +63,9 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
   const int columns = static_cast<int>(g.columns());           // N*H*W
 
   // x as the channel-major (C_in, N*H*W) matrix, then cols = weight^T x: (C_out*K*K, N*H*W).
-  std::unique_ptr<float[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
+  std::unique_ptr<Scalar[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
   kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get(), false);
-  std::unique_ptr<float[]> cols = kernels::scratch(int64_t{rows} * columns);
+  std::unique_ptr<Scalar[]> cols = kernels::scratch(int64_t{rows} * columns);
   kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
   x_cm.reset();
   Tensor y({N, C_out, g.H, g.W});
@@ -85,23 +85,23 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
                       columns](const Tensor& dy) {
     if (b && b->requires_grad) {  // (D.9.3): each (n, o) plane summed in a fixed order
       const int64_t P_out = int64_t{g.H} * g.W;
-      float* db = grad_buffer(*b).ptr();
+      Scalar* db = grad_buffer(*b).ptr();
       for (int64_t plane = 0; plane < int64_t{g.N} * g.C; ++plane) {
-        db[plane % g.C] += static_cast<float>(
-            kernels::sum(P_out, [](float v) { return v; }, dy.ptr() + plane * P_out));
+        db[plane % g.C] += static_cast<Scalar>(
+            kernels::sum(P_out, [](Scalar v) { return v; }, dy.ptr() + plane * P_out));
       }
     }
     if (!x->requires_grad && !weight->requires_grad) return;
-    std::unique_ptr<float[]> dcols = kernels::scratch(int64_t{rows} * columns);  // im2col(dL/dy)
+    std::unique_ptr<Scalar[]> dcols = kernels::scratch(int64_t{rows} * columns);  // im2col(dL/dy)
     kernels::im2col(g, dy.ptr(), dcols.get());
     if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
-      std::unique_ptr<float[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
+      std::unique_ptr<Scalar[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
       kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get(), false);
       kernels::gemm(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols.get(), 1.0f,
                     grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
-      std::unique_ptr<float[]> dx_cm = kernels::scratch(int64_t{C_in} * columns);
+      std::unique_ptr<Scalar[]> dx_cm = kernels::scratch(int64_t{C_in} * columns);
       kernels::gemm(false, false, C_in, columns, rows, 1.0f, weight->value.ptr(), dcols.get(), 0.0f, dx_cm.get());
       kernels::swap_leading_axes(C_in, g.N, P_in, dx_cm.get(), grad_buffer(*x).ptr(), true);
     }

@@ -25,10 +25,10 @@ Variable embedding(const std::vector<int>& indices, const Variable& table) {
                      [table = table.node(), indices, N, D](const Tensor& dy) {
     // (D.7.2): rows of dy scattered into their class's row, n in order, so that a class used
     // several times sums its gradients in the same order every time.
-    float* dtable = grad_buffer(*table).ptr();
+    Scalar* dtable = grad_buffer(*table).ptr();
     for (int n = 0; n < N; ++n) {
-      float* row = dtable + int64_t{indices[n]} * D;
-      const float* dy_row = dy.ptr() + int64_t{n} * D;
+      Scalar* row = dtable + int64_t{indices[n]} * D;
+      const Scalar* dy_row = dy.ptr() + int64_t{n} * D;
       for (int d = 0; d < D; ++d) row[d] += dy_row[d];
     }
   });

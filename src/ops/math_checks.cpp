@@ -17,7 +17,7 @@ OpCheck unary_check(std::string name, uint64_t seed, Variable (*op)(const Variab
     Rng rng(seed);
     Tensor x_value = random_input({3, 4}, rng);
     if (positive) {
-      for (float& v : x_value.data) v = std::fabs(v) + 0.5f;
+      for (Scalar& v : x_value.data) v = std::fabs(v) + 0.5f;
     }
     Variable x(std::move(x_value), true);
     return gradcheck(name, [op](const std::vector<Variable>& in) { return op(in[0]); }, {x});

@@ -26,7 +26,7 @@ Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool tra
                      [a = a.node(), b = b.node(), transpose_a, transpose_b, M, N, K](const Tensor& dy) {
     // BEGIN TASK 2.1: matmul backward
     if (a->requires_grad) {  // (D.1.1), written for how a is stored
-      float* da = grad_buffer(*a).ptr();
+      Scalar* da = grad_buffer(*a).ptr();
       if (transpose_a) {
         kernels::gemm(transpose_b, true, K, M, N, 1.0f, b->value.ptr(), dy.ptr(), 1.0f, da);
       } else {
@@ -34,7 +34,7 @@ Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool tra
       }
     }
     if (b->requires_grad) {  // (D.1.2), written for how b is stored
-      float* db = grad_buffer(*b).ptr();
+      Scalar* db = grad_buffer(*b).ptr();
       if (transpose_b) {
         kernels::gemm(true, transpose_a, N, K, M, 1.0f, dy.ptr(), a->value.ptr(), 1.0f, db);
       } else {
@@ -76,9 +76,9 @@ Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
                     grad_buffer(*weight).ptr());
     }
     if (b && b->requires_grad) {  // dL/db = sum over rows of dy; rows in order, deterministic
-      float* db = grad_buffer(*b).ptr();
+      Scalar* db = grad_buffer(*b).ptr();
       for (int n = 0; n < N; ++n) {
-        const float* dy_row = dy.ptr() + int64_t{n} * D_out;
+        const Scalar* dy_row = dy.ptr() + int64_t{n} * D_out;
         for (int j = 0; j < D_out; ++j) db[j] += dy_row[j];
       }
     }

@@ -48,9 +48,9 @@ Variable max_pool2d(const Variable& x, int kernel, int stride) {
   Tensor y({xs[0], xs[1], g.H_out, g.W_out});
   // For each output, the offset of its window's maximum inside its plane of x.
   std::vector<int32_t> argmax(y.numel());
-  const float* xv = x.value().ptr();
+  const Scalar* xv = x.value().ptr();
   for_each_plane(g, [&](int64_t plane) {
-    const float* x_plane = xv + plane * g.in_plane();
+    const Scalar* x_plane = xv + plane * g.in_plane();
     for (int i = 0; i < g.H_out; ++i) {
       for (int j = 0; j < g.W_out; ++j) {
         int32_t best = i * g.stride * g.W + j * g.stride;
@@ -67,9 +67,9 @@ Variable max_pool2d(const Variable& x, int kernel, int stride) {
     }
   });
   return make_result(std::move(y), {x}, "max_pool2d", [x = x.node(), g, argmax = std::move(argmax)](const Tensor& dy) {
-    float* dx = grad_buffer(*x).ptr();
+    Scalar* dx = grad_buffer(*x).ptr();
     for_each_plane(g, [&](int64_t plane) {  // (D.11.1)
-      float* dx_plane = dx + plane * g.in_plane();
+      Scalar* dx_plane = dx + plane * g.in_plane();
       for (int64_t out = plane * g.out_plane(); out < (plane + 1) * g.out_plane(); ++out) {
         dx_plane[argmax[out]] += dy.data[out];
       }
@@ -81,13 +81,13 @@ Variable avg_pool2d(const Variable& x, int kernel, int stride) {
   const PoolGeometry g = checked_geometry("avg_pool2d", x, kernel, stride);
   const Shape& xs = x.shape();
   Tensor y({xs[0], xs[1], g.H_out, g.W_out});
-  const float scale = 1.0f / static_cast<float>(g.K * g.K);
-  const float* xv = x.value().ptr();
+  const Scalar scale = 1.0f / static_cast<Scalar>(g.K * g.K);
+  const Scalar* xv = x.value().ptr();
   for_each_plane(g, [&](int64_t plane) {
-    const float* x_plane = xv + plane * g.in_plane();
+    const Scalar* x_plane = xv + plane * g.in_plane();
     for (int i = 0; i < g.H_out; ++i) {
       for (int j = 0; j < g.W_out; ++j) {
-        float sum = 0.0f;
+        Scalar sum = 0.0f;
         for (int u = 0; u < g.K; ++u) {
           for (int v = 0; v < g.K; ++v) sum += x_plane[(i * g.stride + u) * g.W + j * g.stride + v];
         }
@@ -96,13 +96,13 @@ Variable avg_pool2d(const Variable& x, int kernel, int stride) {
     }
   });
   return make_result(std::move(y), {x}, "avg_pool2d", [x = x.node(), g, scale](const Tensor& dy) {
-    float* dx = grad_buffer(*x).ptr();
+    Scalar* dx = grad_buffer(*x).ptr();
     for_each_plane(g, [&](int64_t plane) {  // (D.11.2)
-      float* dx_plane = dx + plane * g.in_plane();
-      const float* dy_plane = dy.ptr() + plane * g.out_plane();
+      Scalar* dx_plane = dx + plane * g.in_plane();
+      const Scalar* dy_plane = dy.ptr() + plane * g.out_plane();
       for (int i = 0; i < g.H_out; ++i) {
         for (int j = 0; j < g.W_out; ++j) {
-          const float share = dy_plane[i * g.W_out + j] * scale;
+          const Scalar share = dy_plane[i * g.W_out + j] * scale;
           for (int u = 0; u < g.K; ++u) {
             for (int v = 0; v < g.K; ++v) dx_plane[(i * g.stride + u) * g.W + j * g.stride + v] += share;
           }

@@ -18,7 +18,7 @@ Tensor tie_free_input(Shape shape, Rng& rng) {
   std::vector<int> order(x.numel());
   std::iota(order.begin(), order.end(), 0);
   for (int i = static_cast<int>(order.size()) - 1; i > 0; --i) std::swap(order[i], order[rng.uniform_int(i + 1)]);
-  for (int64_t i = 0; i < x.numel(); ++i) x.data[i] = 0.05f * static_cast<float>(order[i]) - 1.0f;
+  for (int64_t i = 0; i < x.numel(); ++i) x.data[i] = 0.05f * static_cast<Scalar>(order[i]) - 1.0f;
   return x;
 }
 

@@ -32,12 +32,12 @@ Shape without_axis(const Shape& x, int axis) {
 // y = scale * (sum along axis), and its backward; sum and mean differ only in the scale.
 Variable scaled_axis_sum(const char* op, const Variable& x, int axis, bool divide_by_length) {
   kernels::BroadcastView view = axis_view(op, x.shape(), axis);
-  float scale = divide_by_length ? 1.0f / static_cast<float>(x.shape()[axis]) : 1.0f;
+  Scalar scale = divide_by_length ? 1.0f / static_cast<Scalar>(x.shape()[axis]) : 1.0f;
   Tensor y(without_axis(x.shape(), axis));
-  kernels::broadcast_reduce(view, y.ptr(), [scale](float x) { return scale * x; }, x.value().ptr());
+  kernels::broadcast_reduce(view, y.ptr(), [scale](Scalar x) { return scale * x; }, x.value().ptr());
   return make_result(std::move(y), {x}, op, [x = x.node(), view, scale](const Tensor& dy) {
     kernels::broadcast_map(view, grad_buffer(*x).ptr(), dy.ptr(),
-                           [scale](float& dx, float dy) { dx += scale * dy; });  // (D.5.2)
+                           [scale](Scalar& dx, Scalar dy) { dx += scale * dy; });  // (D.5.2)
   });
 }
 
@@ -45,20 +45,20 @@ Variable scaled_axis_sum(const char* op, const Variable& x, int axis, bool divid
 
 Variable sum(const Variable& x) {
   Tensor y(Shape{});
-  y.data[0] = static_cast<float>(kernels::sum(x.value().numel(), [](float x) { return x; }, x.value().ptr()));
+  y.data[0] = static_cast<Scalar>(kernels::sum(x.value().numel(), [](Scalar x) { return x; }, x.value().ptr()));
   return make_result(std::move(y), {x}, "sum", [x = x.node()](const Tensor& dy) {
-    float g = dy.data[0];
-    kernels::map(x->value.numel(), grad_buffer(*x).ptr(), [g](float& dx) { dx += g; });  // (D.5.1)
+    Scalar g = dy.data[0];
+    kernels::map(x->value.numel(), grad_buffer(*x).ptr(), [g](Scalar& dx) { dx += g; });  // (D.5.1)
   });
 }
 
 Variable mean(const Variable& x) {
   int64_t M = x.value().numel();
   Tensor y(Shape{});
-  y.data[0] = static_cast<float>(kernels::sum(M, [](float x) { return x; }, x.value().ptr()) / M);
+  y.data[0] = static_cast<Scalar>(kernels::sum(M, [](Scalar x) { return x; }, x.value().ptr()) / M);
   return make_result(std::move(y), {x}, "mean", [x = x.node(), M](const Tensor& dy) {
-    float g = dy.data[0] / static_cast<float>(M);
-    kernels::map(M, grad_buffer(*x).ptr(), [g](float& dx) { dx += g; });  // (D.5.1)
+    Scalar g = dy.data[0] / static_cast<Scalar>(M);
+    kernels::map(M, grad_buffer(*x).ptr(), [g](Scalar& dx) { dx += g; });  // (D.5.1)
   });
 }
 

@@ -19,7 +19,7 @@ Variable reshape(const Variable& x, Shape shape) {
   y.data = x.value().data;
   return make_result(std::move(y), {x}, "reshape", [x = x.node()](const Tensor& dy) {
     // (D.5.3): the same order, so the gradient is dy's numbers as they are
-    kernels::map(dy.numel(), grad_buffer(*x).ptr(), [](float& dx, float dy) { dx += dy; }, dy.ptr());
+    kernels::map(dy.numel(), grad_buffer(*x).ptr(), [](Scalar& dx, Scalar dy) { dx += dy; }, dy.ptr());
   });
 }
 
@@ -74,9 +74,9 @@ Variable concat(const std::vector<Variable>& xs, int axis) {
     for (const std::shared_ptr<Node>& x : nodes) {
       int64_t x_row = int64_t{x->value.shape[axis]} * B;
       if (x->requires_grad) {  // (D.5.4)
-        float* dx = grad_buffer(*x).ptr();
+        Scalar* dx = grad_buffer(*x).ptr();
         for (int64_t a = 0; a < A; ++a) {
-          const float* dy_part = dy.ptr() + a * y_row + offset;
+          const Scalar* dy_part = dy.ptr() + a * y_row + offset;
           for (int64_t i = 0; i < x_row; ++i) dx[a * x_row + i] += dy_part[i];
         }
       }

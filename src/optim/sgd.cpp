@@ -22,7 +22,7 @@ void Sgd::step() {
     Variable theta = parameters_[i].variable;
     const Tensor& g = theta.grad();
     if (g.empty()) continue;  // no backward pass reached this parameter
-    float* b = momentum_.empty() ? nullptr : momentum_[i].ptr();
+    Scalar* b = momentum_.empty() ? nullptr : momentum_[i].ptr();
     kernels::sgd_update(g.numel(), theta.value().ptr(), g.ptr(), b, settings_.lr, settings_.momentum,
                         settings_.weight_decay);
   }

@@ -65,11 +65,11 @@ int Rng::uniform_int(int n) {
 }
 
 void Rng::fill_uniform(Tensor& tensor, float low, float high) {
-  for (float& value : tensor.data) value = uniform(low, high);
+  for (Scalar& value : tensor.data) value = uniform(low, high);
 }
 
 void Rng::fill_normal(Tensor& tensor, float mean, float stddev) {
-  for (float& value : tensor.data) value = normal(mean, stddev);
+  for (Scalar& value : tensor.data) value = normal(mean, stddev);
 }
 
 double rng_log(double x) {

@@ -5,9 +5,9 @@
 
 namespace gan {
 
-Tensor::Tensor(Shape shape_, float fill) : shape(shape_), data(shape_.numel(), fill) {}
+Tensor::Tensor(Shape shape_, Scalar fill) : shape(shape_), data(shape_.numel(), fill) {}
 
-Tensor Tensor::from(Shape shape, std::vector<float> values) {
+Tensor Tensor::from(Shape shape, std::vector<Scalar> values) {
   if (static_cast<int64_t>(values.size()) != shape.numel()) {
     throw std::invalid_argument("Tensor::from: shape " + shape.str() + " holds " +
                                 std::to_string(shape.numel()) + " values, got " +

@@ -55,17 +55,17 @@ GradcheckResult gradcheck(const std::string& name, const FunctionUnderTest& f,
     if (!input.requires_grad()) continue;
     Tensor analytic = input.grad();
     if (analytic.empty()) analytic = Tensor(input.shape(), 0.0f);  // no path from y to this input
-    std::vector<float>& x = input.node()->value.data;
+    std::vector<Scalar>& x = input.node()->value.data;
     for (int64_t index : entries_to_check(input.value().numel(), options.max_entries_per_input, rng)) {
-      float original = x[index];
-      float plus = static_cast<float>(original + options.step);
-      float minus = static_cast<float>(original - options.step);
+      Scalar original = x[index];
+      Scalar plus = static_cast<Scalar>(original + options.step);
+      Scalar minus = static_cast<Scalar>(original - options.step);
       x[index] = plus;
       double loss_plus = projected_output(f, inputs, r);
       x[index] = minus;
       double loss_minus = projected_output(f, inputs, r);
       x[index] = original;
-      // Divide by the step actually taken: float rounding makes plus - minus differ from 2h.
+      // Divide by the step actually taken: rounding makes plus - minus differ from 2h.
       double numeric = (loss_plus - loss_minus) / (static_cast<double>(plus) - minus);
       double error = std::fabs(analytic.data[index] - numeric);
       largest_numeric = std::max(largest_numeric, std::fabs(numeric));
@@ -82,7 +82,7 @@ GradcheckResult gradcheck(const std::string& name, const FunctionUnderTest& f,
 
 Tensor random_input(Shape shape, Rng& rng, float kink_margin) {
   Tensor x(shape);
-  for (float& value : x.data) {
+  for (Scalar& value : x.data) {
     value = rng.normal();
     if (std::fabs(value) < kink_margin) value = value < 0 ? -kink_margin - std::fabs(value) : kink_margin + value;
   }

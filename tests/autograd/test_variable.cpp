@@ -3,6 +3,7 @@
 #include "gan/autograd/variable.h"
 #include "gan/ops/matmul.h"
 
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
@@ -76,7 +77,7 @@ TEST_CASE("backward needs a scalar or an explicit dout", "[autograd]") {
   Variable y = times(x, x);
   CHECK_THROWS_WITH(y.backward(), Catch::Contains("must be a scalar, got (2)"));
   y.backward(Tensor::from({2}, {1, 1}));
-  CHECK(x.grad().data == std::vector<float>{2, 4});
+  CHECK(x.grad().data == std::vector<Scalar>{2, 4});
 }
 
 TEST_CASE("a long chain backpropagates and is freed without recursion", "[autograd]") {

@@ -9,13 +9,14 @@
 #include "gan/tensor/rng.h"
 
 namespace k = gan::kernels;
+using gan::Scalar;
 using gan::Shape;
 
 namespace {
 
-std::vector<float> random_values(int64_t count, gan::Rng& rng) {
-  std::vector<float> values(count);
-  for (float& v : values) v = rng.normal();
+std::vector<Scalar> random_values(int64_t count, gan::Rng& rng) {
+  std::vector<Scalar> values(count);
+  for (Scalar& v : values) v = rng.normal();
   return values;
 }
 
@@ -28,12 +29,12 @@ bool same_view(const k::BroadcastView& a, const k::BroadcastView& b) {
 
 // Runs `compute` with 1 thread and with 2 threads and returns both results.
 template <class Compute>
-std::pair<std::vector<float>, std::vector<float>> with_1_and_2_threads(Compute compute) {
+std::pair<std::vector<Scalar>, std::vector<Scalar>> with_1_and_2_threads(Compute compute) {
   int saved = k::num_threads();
   k::set_num_threads(1);
-  std::vector<float> one = compute();
+  std::vector<Scalar> one = compute();
   k::set_num_threads(2);
-  std::vector<float> two = compute();
+  std::vector<Scalar> two = compute();
   k::set_num_threads(saved);
   return {one, two};
 }
@@ -64,8 +65,8 @@ TEST_CASE("map matches its plain loop bit for bit on odd and large sizes", "[ker
   gan::Rng rng(1);
   for (int64_t n : {1, 7, 33, 100003}) {
     auto x = random_values(n, rng), g = random_values(n, rng);
-    std::vector<float> out(n, 0.5f), out_ref(n, 0.5f);
-    auto f = [](float& out, float x, float g) { out += g * std::tanh(x); };
+    std::vector<Scalar> out(n, 0.5f), out_ref(n, 0.5f);
+    auto f = [](Scalar& out, Scalar x, Scalar g) { out += g * std::tanh(x); };
     k::map(n, out.data(), f, x.data(), g.data());
     k::map_ref(n, out_ref.data(), f, x.data(), g.data());
     INFO("n=" << n);
@@ -77,8 +78,8 @@ TEST_CASE("broadcast_map matches its plain loop bit for bit on every kind of vie
   gan::Rng rng(2);
   for (const k::BroadcastView& v : kViews) {
     auto a = random_values(numel(v), rng), b = random_values(b_numel(v), rng);
-    std::vector<float> out(numel(v), 1.0f), out_ref(numel(v), 1.0f);
-    auto f = [](float& out, float b, float a) { out += a * b; };
+    std::vector<Scalar> out(numel(v), 1.0f), out_ref(numel(v), 1.0f);
+    auto f = [](Scalar& out, Scalar b, Scalar a) { out += a * b; };
     k::broadcast_map(v, out.data(), b.data(), f, a.data());
     k::broadcast_map_ref(v, out_ref.data(), b.data(), f, a.data());
     INFO("view " << v.K0 << " " << v.R1 << " " << v.K2 << " " << v.R3 << " " << v.K4);
@@ -90,8 +91,8 @@ TEST_CASE("broadcast_reduce matches its plain loop on every kind of view", "[ker
   gan::Rng rng(3);
   for (const k::BroadcastView& v : kViews) {
     auto dy = random_values(numel(v), rng), a = random_values(numel(v), rng);
-    std::vector<float> db(b_numel(v), 0.25f), db_ref(b_numel(v), 0.25f);
-    auto f = [](float dy, float a) { return dy * a; };
+    std::vector<Scalar> db(b_numel(v), 0.25f), db_ref(b_numel(v), 0.25f);
+    auto f = [](Scalar dy, Scalar a) { return dy * a; };
     k::broadcast_reduce(v, db.data(), f, dy.data(), a.data());
     k::broadcast_reduce_ref(v, db_ref.data(), f, dy.data(), a.data());
     INFO("view " << v.K0 << " " << v.R1 << " " << v.K2 << " " << v.R3 << " " << v.K4);
@@ -102,10 +103,10 @@ TEST_CASE("broadcast_reduce matches its plain loop on every kind of view", "[ker
 
 TEST_CASE("broadcast_reduce sums a per-channel bias gradient by hand", "[kernels]") {
   // (N=2, C=2, HW=3) against (C): db[c] = sum over n and hw.
-  std::vector<float> dy = {1, 2, 3, 10, 20, 30, 4, 5, 6, 40, 50, 60};
-  std::vector<float> db = {0.5f, 0.0f};
-  k::broadcast_reduce({1, 2, 2, 3, 1}, db.data(), [](float dy) { return dy; }, dy.data());
-  CHECK(db == std::vector<float>{21.5f, 210.0f});
+  std::vector<Scalar> dy = {1, 2, 3, 10, 20, 30, 4, 5, 6, 40, 50, 60};
+  std::vector<Scalar> db = {0.5f, 0.0f};
+  k::broadcast_reduce({1, 2, 2, 3, 1}, db.data(), [](Scalar dy) { return dy; }, dy.data());
+  CHECK(db == std::vector<Scalar>{21.5f, 210.0f});
 }
 
 TEST_CASE("add_to_lanes matches its plain loop bit for bit, over one range and over several", "[kernels]") {
@@ -124,7 +125,7 @@ TEST_CASE("add_to_lanes matches its plain loop bit for bit, over one range and o
       k::add_to_lanes_ref(n, term, lanes_ref);
     }
     CHECK(std::memcmp(lanes, lanes_ref, sizeof lanes) == 0);
-    CHECK(k::lanes_total(lanes) == Approx(4 * k::sum_ref(n, [](float x) { return x * 1.1f; }, x.data())));
+    CHECK(k::lanes_total(lanes) == Approx(4 * k::sum_ref(n, [](Scalar x) { return x * 1.1f; }, x.data())));
   }
 }
 
@@ -132,13 +133,13 @@ TEST_CASE("sum matches the plain loop and keeps double precision over a million 
   gan::Rng rng(4);
   for (int64_t n : {1, 7, 33, 100003}) {
     auto x = random_values(n, rng);
-    auto identity = [](float x) { return x; };
+    auto identity = [](Scalar x) { return x; };
     INFO("n=" << n);
     CHECK(k::sum(n, identity, x.data()) == Approx(k::sum_ref(n, identity, x.data())).margin(1e-4));
   }
-  std::vector<float> tenths(1000000, 0.1f);
+  std::vector<Scalar> tenths(1000000, 0.1f);
   // A float running sum of these ends near 100958; the double partial sums stay exact to ~1e-9.
-  double total = k::sum(1000000, [](float x) { return x; }, tenths.data());
+  double total = k::sum(1000000, [](Scalar x) { return x; }, tenths.data());
   CHECK(total == Approx(1e6 * double{0.1f}).epsilon(1e-12));
 }
 
@@ -147,13 +148,13 @@ TEST_CASE("logsumexp_rows matches the plain loop and survives huge logits", "[ke
   for (int D : {1, 7, 33}) {
     for (int N : {1, 7, 33, 2000}) {
       auto x = random_values(int64_t{N} * D, rng);
-      std::vector<float> out(N), out_ref(N);
+      std::vector<Scalar> out(N), out_ref(N);
       k::logsumexp_rows(N, D, x.data(), out.data());
       k::logsumexp_rows_ref(N, D, x.data(), out_ref.data());
       for (int n = 0; n < N; ++n) REQUIRE(out[n] == Approx(out_ref[n]).epsilon(1e-6).margin(1e-6));
     }
   }
-  std::vector<float> x = {1000.0f, 1000.0f, -1000.0f, -1000.0f}, out(2);
+  std::vector<Scalar> x = {1000.0f, 1000.0f, -1000.0f, -1000.0f}, out(2);
   k::logsumexp_rows(2, 2, x.data(), out.data());
   CHECK(out[0] == Approx(1000.0f + std::log(2.0f)));
   CHECK(out[1] == Approx(-1000.0f + std::log(2.0f)));
@@ -165,15 +166,15 @@ TEST_CASE("every kernel gives the same bits with 1 and 2 threads", "[kernels]") 
   auto x = random_values(n, rng), y = random_values(n, rng);
 
   auto [map1, map2] = with_1_and_2_threads([&] {
-    std::vector<float> out(n);
-    k::map(n, out.data(), [](float& out, float x, float y) { out = std::exp(x) * y; }, x.data(), y.data());
+    std::vector<Scalar> out(n);
+    k::map(n, out.data(), [](Scalar& out, Scalar x, Scalar y) { out = std::exp(x) * y; }, x.data(), y.data());
     return out;
   });
   CHECK(map1 == map2);
 
   auto [sum1, sum2] = with_1_and_2_threads([&] {
-    double total = k::sum(n, [](float x, float y) { return x * y; }, x.data(), y.data());
-    return std::vector<float>{static_cast<float>(total)};
+    double total = k::sum(n, [](Scalar x, Scalar y) { return x * y; }, x.data(), y.data());
+    return std::vector<Scalar>{static_cast<Scalar>(total)};
   });
   CHECK(sum1 == sum2);
 
@@ -181,21 +182,21 @@ TEST_CASE("every kernel gives the same bits with 1 and 2 threads", "[kernels]") 
       {1, 1, 1, 300007, 1}, {1, 1, 1, 1007, 297}, {1, 7, 3, 14285, 1}};
   for (const k::BroadcastView& v : large) {
     auto [reduce1, reduce2] = with_1_and_2_threads([&] {
-      std::vector<float> db(b_numel(v));
-      k::broadcast_reduce(v, db.data(), [](float x, float y) { return x * y; }, x.data(), y.data());
+      std::vector<Scalar> db(b_numel(v));
+      k::broadcast_reduce(v, db.data(), [](Scalar x, Scalar y) { return x * y; }, x.data(), y.data());
       return db;
     });
     CHECK(reduce1 == reduce2);
     auto [map_b1, map_b2] = with_1_and_2_threads([&] {
-      std::vector<float> out(numel(v));
-      k::broadcast_map(v, out.data(), y.data(), [](float& out, float b, float x) { out = x - b; }, x.data());
+      std::vector<Scalar> out(numel(v));
+      k::broadcast_map(v, out.data(), y.data(), [](Scalar& out, Scalar b, Scalar x) { out = x - b; }, x.data());
       return out;
     });
     CHECK(map_b1 == map_b2);
   }
 
   auto [lse1, lse2] = with_1_and_2_threads([&] {
-    std::vector<float> out(30000);
+    std::vector<Scalar> out(30000);
     k::logsumexp_rows(30000, 10, x.data(), out.data());
     return out;
   });

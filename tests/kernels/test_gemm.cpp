@@ -9,6 +9,7 @@
 #include "gan/kernels/parallel.h"
 #include "gan/tensor/rng.h"
 
+using gan::Scalar;
 using gan::kernels::gemm;
 using gan::kernels::gemm_plan;
 using gan::kernels::gemm_ref;
@@ -16,35 +17,35 @@ using gan::kernels::GemmPlan;
 
 namespace {
 
-std::vector<float> random_values(size_t count, gan::Rng& rng) {
-  std::vector<float> values(count);
-  for (float& v : values) v = rng.normal();
+std::vector<Scalar> random_values(size_t count, gan::Rng& rng) {
+  std::vector<Scalar> values(count);
+  for (Scalar& v : values) v = rng.normal();
   return values;
 }
 
-bool same_bits(const std::vector<float>& x, const std::vector<float>& y) {
-  return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(float)) == 0;
+bool same_bits(const std::vector<Scalar>& x, const std::vector<Scalar>& y) {
+  return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(Scalar)) == 0;
 }
 
 // gemm and gemm_ref on the same random A, B and C; with beta = 0, C starts as NaN.
-void check_same_bits_as_ref(bool ta, bool tb, int M, int N, int K, float alpha, float beta,
+void check_same_bits_as_ref(bool ta, bool tb, int M, int N, int K, Scalar alpha, Scalar beta,
                             gan::Rng& rng) {
   INFO("M=" << M << " N=" << N << " K=" << K << " ta=" << ta << " tb=" << tb << " alpha=" << alpha
             << " beta=" << beta);
   auto A = random_values(size_t(M) * K, rng);
   auto B = random_values(size_t(K) * N, rng);
-  auto C = beta == 0.0f ? std::vector<float>(size_t(M) * N, NAN) : random_values(size_t(M) * N, rng);
+  auto C = beta == 0.0f ? std::vector<Scalar>(size_t(M) * N, NAN) : random_values(size_t(M) * N, rng);
   auto C_ref = C;
   gemm(ta, tb, M, N, K, alpha, A.data(), B.data(), beta, C.data());
   gemm_ref(ta, tb, M, N, K, alpha, A.data(), B.data(), beta, C_ref.data());
   REQUIRE(same_bits(C, C_ref));
-  REQUIRE(std::none_of(C.begin(), C.end(), [](float c) { return std::isnan(c); }));
+  REQUIRE(std::none_of(C.begin(), C.end(), [](Scalar c) { return std::isnan(c); }));
 }
 
 void check_all_variants(int M, int N, int K, gan::Rng& rng) {
   for (int flags = 0; flags < 4; ++flags) {
-    for (float alpha : {1.0f, 0.5f}) {
-      for (float beta : {0.0f, 1.0f, 0.5f}) {
+    for (Scalar alpha : {1.0f, 0.5f}) {
+      for (Scalar beta : {0.0f, 1.0f, 0.5f}) {
         check_same_bits_as_ref(flags & 1, flags & 2, M, N, K, alpha, beta, rng);
       }
     }

@@ -6,13 +6,14 @@
 #include "gan/kernels/parallel.h"
 #include "gan/tensor/rng.h"
 
+using gan::Scalar;
 using gan::kernels::ConvGeometry;
 
 namespace {
 
-std::vector<float> random_values(int64_t count, gan::Rng& rng) {
-  std::vector<float> values(count);
-  for (float& v : values) v = rng.normal();
+std::vector<Scalar> random_values(int64_t count, gan::Rng& rng) {
+  std::vector<Scalar> values(count);
+  for (Scalar& v : values) v = rng.normal();
   return values;
 }
 
@@ -38,13 +39,13 @@ std::vector<ConvGeometry> odd_geometries() {
 
 TEST_CASE("im2col lays out the patches of a 3x3 image for a 2x2 kernel", "[kernels]") {
   // x = 1 2 3 / 4 5 6 / 7 8 9; four windows, one column each; rows (kh, kw).
-  std::vector<float> x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  std::vector<Scalar> x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
   ConvGeometry g{1, 1, 3, 3, 2, 1, 0};
   REQUIRE(g.rows() == 4);
   REQUIRE(g.columns() == 4);
-  std::vector<float> cols(16);
+  std::vector<Scalar> cols(16);
   gan::kernels::im2col(g, x.data(), cols.data());
-  CHECK(cols == std::vector<float>{1, 2, 4, 5,    // (kh, kw) = (0, 0)
+  CHECK(cols == std::vector<Scalar>{1, 2, 4, 5,    // (kh, kw) = (0, 0)
                                    2, 3, 5, 6,    // (0, 1)
                                    4, 5, 7, 8,    // (1, 0)
                                    5, 6, 8, 9});  // (1, 1)
@@ -52,23 +53,23 @@ TEST_CASE("im2col lays out the patches of a 3x3 image for a 2x2 kernel", "[kerne
 
 TEST_CASE("im2col reads zeros from the padding", "[kernels]") {
   // A 2x2 image, K=3, stride 1, padding 1: four windows centred on the four pixels.
-  std::vector<float> x = {1, 2, 3, 4};
+  std::vector<Scalar> x = {1, 2, 3, 4};
   ConvGeometry g{1, 1, 2, 2, 3, 1, 1};
-  std::vector<float> cols(9 * 4, -1.0f);
+  std::vector<Scalar> cols(9 * 4, -1.0f);
   gan::kernels::im2col(g, x.data(), cols.data());
   // Row (kh, kw) = (1, 1) is the centre tap: the image itself. Row (0, 0) sees only the pixel up
   // and to the left of each centre, which exists only for the bottom-right window.
-  CHECK(std::vector<float>(cols.begin() + 16, cols.begin() + 20) == std::vector<float>{1, 2, 3, 4});
-  CHECK(std::vector<float>(cols.begin(), cols.begin() + 4) == std::vector<float>{0, 0, 0, 1});
+  CHECK(std::vector<Scalar>(cols.begin() + 16, cols.begin() + 20) == std::vector<Scalar>{1, 2, 3, 4});
+  CHECK(std::vector<Scalar>(cols.begin(), cols.begin() + 4) == std::vector<Scalar>{0, 0, 0, 1});
 }
 
 TEST_CASE("col2im adds each column entry back onto its pixel", "[kernels]") {
   // All-ones columns for the 3x3 image and 2x2 kernel: each pixel gets the number of windows
   // that contain it.
   ConvGeometry g{1, 1, 3, 3, 2, 1, 0};
-  std::vector<float> cols(16, 1.0f), x(9, 0.5f);
+  std::vector<Scalar> cols(16, 1.0f), x(9, 0.5f);
   gan::kernels::col2im(g, cols.data(), x.data());
-  CHECK(x == std::vector<float>{1.5f, 2.5f, 1.5f, 2.5f, 4.5f, 2.5f, 1.5f, 2.5f, 1.5f});
+  CHECK(x == std::vector<Scalar>{1.5f, 2.5f, 1.5f, 2.5f, 4.5f, 2.5f, 1.5f, 2.5f, 1.5f});
 }
 
 TEST_CASE("im2col and col2im match their plain loops on odd sizes", "[kernels]") {
@@ -76,7 +77,7 @@ TEST_CASE("im2col and col2im match their plain loops on odd sizes", "[kernels]")
   for (const ConvGeometry& g : odd_geometries()) {
     INFO("H=" << g.H << " W=" << g.W << " K=" << g.K << " stride=" << g.stride << " padding=" << g.padding);
     auto x = random_values(image_size(g), rng);
-    std::vector<float> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
+    std::vector<Scalar> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
     gan::kernels::im2col(g, x.data(), cols.data());
     gan::kernels::im2col_ref(g, x.data(), cols_ref.data());
     REQUIRE(cols == cols_ref);  // copies, and every entry written
@@ -96,7 +97,7 @@ TEST_CASE("im2col and col2im match their plain loops at DCGAN-28's sizes", "[ker
                                 ConvGeometry{3, 5, 15, 15, 4, 2, 1}}) {
     INFO("H=" << g.H);
     auto x = random_values(image_size(g), rng);
-    std::vector<float> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
+    std::vector<Scalar> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
     gan::kernels::im2col(g, x.data(), cols.data());
     gan::kernels::im2col_ref(g, x.data(), cols_ref.data());
     REQUIRE(cols == cols_ref);
@@ -115,7 +116,7 @@ TEST_CASE("col2im is the adjoint of im2col", "[kernels]") {
   ConvGeometry g{3, 2, 7, 6, 3, 2, 1};
   auto x = random_values(image_size(g), rng);
   auto c = random_values(g.rows() * g.columns(), rng);
-  std::vector<float> cols(c.size()), back(x.size(), 0.0f);
+  std::vector<Scalar> cols(c.size()), back(x.size(), 0.0f);
   gan::kernels::im2col(g, x.data(), cols.data());
   gan::kernels::col2im(g, c.data(), back.data());
   double left = 0.0, right = 0.0;
@@ -125,12 +126,12 @@ TEST_CASE("col2im is the adjoint of im2col", "[kernels]") {
 }
 
 TEST_CASE("swap_leading_axes moves (A, B, P) to (B, A, P), assigning or adding", "[kernels]") {
-  std::vector<float> in = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // (A=2, B=3, P=2)
-  std::vector<float> out(12);
+  std::vector<Scalar> in = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // (A=2, B=3, P=2)
+  std::vector<Scalar> out(12);
   gan::kernels::swap_leading_axes(2, 3, 2, in.data(), out.data(), false);
-  CHECK(out == std::vector<float>{1, 2, 7, 8, 3, 4, 9, 10, 5, 6, 11, 12});
+  CHECK(out == std::vector<Scalar>{1, 2, 7, 8, 3, 4, 9, 10, 5, 6, 11, 12});
   gan::kernels::swap_leading_axes(2, 3, 2, in.data(), out.data(), true);
-  CHECK(out == std::vector<float>{2, 4, 14, 16, 6, 8, 18, 20, 10, 12, 22, 24});
+  CHECK(out == std::vector<Scalar>{2, 4, 14, 16, 6, 8, 18, 20, 10, 12, 22, 24});
 
   gan::Rng rng(5);
   for (int A : {1, 7, 33})
@@ -149,7 +150,7 @@ TEST_CASE("im2col and col2im give the same bits with 1 and 2 threads", "[kernels
   ConvGeometry g{16, 8, 14, 14, 4, 2, 1};  // big enough to run in parallel
   auto x = random_values(image_size(g), rng);
   auto dcols = random_values(g.rows() * g.columns(), rng);
-  std::vector<float> cols[2], dx[2];
+  std::vector<Scalar> cols[2], dx[2];
   int saved = gan::kernels::num_threads();
   for (int threads : {1, 2}) {
     gan::kernels::set_num_threads(threads);

@@ -95,3 +95,17 @@ TEST_CASE("sin and cos of a double are within 1 ULP of the C library's for |x| u
   CHECK(std::isnan(k::sin(kInf)));
   CHECK(std::isnan(k::cos(kNaN)));
 }
+
+TEST_CASE("tanh of a double is within 5 ULP of the C library's", "[kernels]") {
+  auto ours = [](double x) { return k::tanh(x); };
+  auto reference = [](double x) { return std::tanh(x); };
+  CHECK(max_ulp_error(-20.0, 20.0, false, ours, reference) <= 5);
+  CHECK(max_ulp_error(-1.0, 1.0, false, ours, reference) <= 5);
+  CHECK(max_ulp_error(1e-300, 0.125, true, ours, reference) <= 2);  // the series
+  CHECK(k::tanh(0.0) == 0.0);
+  CHECK(std::signbit(k::tanh(-0.0)));
+  CHECK(k::tanh(-0.7) == -k::tanh(0.7));
+  CHECK(k::tanh(20.0) == 1.0);
+  CHECK(k::tanh(-kInf) == -1.0);
+  CHECK(std::isnan(k::tanh(kNaN)));
+}

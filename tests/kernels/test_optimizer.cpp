@@ -5,11 +5,13 @@
 #include "gan/kernels/parallel.h"
 #include "gan/tensor/rng.h"
 
+using gan::Scalar;
+
 namespace {
 
-std::vector<float> normals(int64_t count, gan::Rng& rng, float mean = 0.0f) {
-  std::vector<float> values(count);
-  for (float& value : values) value = rng.normal(mean, 1.0f);
+std::vector<Scalar> normals(int64_t count, gan::Rng& rng, Scalar mean = 0.0f) {
+  std::vector<Scalar> values(count);
+  for (Scalar& value : values) value = rng.normal(mean, 1.0f);
   return values;
 }
 
@@ -19,12 +21,12 @@ TEST_CASE("adam_update matches adam_update_ref on odd sizes", "[kernels][task 4.
   // 1, 7, 33 reach the vector loops' tails; the largest takes the parallel path with a short last chunk.
   for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 5}) {
     gan::Rng rng(static_cast<uint64_t>(count));
-    std::vector<float> theta = normals(count, rng), g = normals(count, rng), m = normals(count, rng);
-    std::vector<float> v = normals(count, rng, 3.0f);
-    for (float& value : v) value = value * value;  // v >= 0, as a second moment
-    std::vector<float> theta_ref = theta, m_ref = m, v_ref = v;
+    std::vector<Scalar> theta = normals(count, rng), g = normals(count, rng), m = normals(count, rng);
+    std::vector<Scalar> v = normals(count, rng, 3.0f);
+    for (Scalar& value : v) value = value * value;  // v >= 0, as a second moment
+    std::vector<Scalar> theta_ref = theta, m_ref = m, v_ref = v;
     for (int t = 1; t <= 3; ++t) {
-      float bc1 = 1.0f - std::pow(0.5f, static_cast<float>(t)), bc2 = 1.0f - std::pow(0.999f, static_cast<float>(t));
+      Scalar bc1 = 1.0f - std::pow(0.5f, static_cast<Scalar>(t)), bc2 = 1.0f - std::pow(0.999f, static_cast<Scalar>(t));
       gan::kernels::adam_update(count, theta.data(), g.data(), m.data(), v.data(), 1e-2f, 0.5f, 0.999f, 1e-8f, bc1, bc2);
       gan::kernels::adam_update_ref(count, theta_ref.data(), g.data(), m_ref.data(), v_ref.data(), 1e-2f, 0.5f, 0.999f,
                                     1e-8f, bc1, bc2);
@@ -39,10 +41,10 @@ TEST_CASE("adam_update matches adam_update_ref on odd sizes", "[kernels][task 4.
 
 TEST_CASE("sgd_update matches sgd_update_ref on odd sizes, with and without momentum", "[kernels]") {
   for (int64_t count : {int64_t{1}, int64_t{7}, int64_t{33}, gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 5}) {
-    for (float momentum : {0.0f, 0.9f}) {
+    for (Scalar momentum : {0.0f, 0.9f}) {
       gan::Rng rng(static_cast<uint64_t>(count) + 100);
-      std::vector<float> theta = normals(count, rng), g = normals(count, rng), b = normals(count, rng);
-      std::vector<float> theta_ref = theta, b_ref = b;
+      std::vector<Scalar> theta = normals(count, rng), g = normals(count, rng), b = normals(count, rng);
+      std::vector<Scalar> theta_ref = theta, b_ref = b;
       gan::kernels::sgd_update(count, theta.data(), g.data(), b.data(), 0.1f, momentum, 1e-2f);
       gan::kernels::sgd_update_ref(count, theta_ref.data(), g.data(), b_ref.data(), 0.1f, momentum, 1e-2f);
       INFO("count " << count << " momentum " << momentum);
@@ -55,8 +57,8 @@ TEST_CASE("sgd_update matches sgd_update_ref on odd sizes, with and without mome
 TEST_CASE("adam_update gives the same bits for any thread count", "[kernels]") {
   const int64_t count = 2 * gan::kernels::kParallelMinChunks * gan::kernels::kChunkElements + 11;
   gan::Rng rng(5);
-  std::vector<float> theta = normals(count, rng), g = normals(count, rng), m(count), v(count);
-  std::vector<float> theta_2 = theta, m_2 = m, v_2 = v;
+  std::vector<Scalar> theta = normals(count, rng), g = normals(count, rng), m(count), v(count);
+  std::vector<Scalar> theta_2 = theta, m_2 = m, v_2 = v;
   int threads = gan::kernels::num_threads();
   gan::kernels::set_num_threads(1);
   gan::kernels::adam_update(count, theta.data(), g.data(), m.data(), v.data(), 1e-3f, 0.5f, 0.999f, 1e-8f, 0.5f, 1e-3f);

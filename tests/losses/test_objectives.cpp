@@ -5,12 +5,13 @@
 #include "gan/losses/objective_checks.h"
 #include "gan/losses/objectives.h"
 
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
 namespace {
 
-Variable logits(std::vector<float> values, bool requires_grad = false) {
+Variable logits(std::vector<Scalar> values, bool requires_grad = false) {
   int N = static_cast<int>(values.size());
   return Variable(Tensor::from({N, 1}, std::move(values)), requires_grad);
 }
@@ -52,7 +53,7 @@ TEST_CASE("the generator's non-saturating loss at hand-worked logits", "[losses]
 
 TEST_CASE("the minimax losses stay finite however confident D is", "[losses]") {
   // A perfect D: the loss is ~0, not NaN from 0 * log 0.
-  float perfect = gan::d_loss_minimax(logits({100, 50}), logits({-100})).value().data[0];
+  Scalar perfect = gan::d_loss_minimax(logits({100, 50}), logits({-100})).value().data[0];
   CHECK(perfect >= 0.0f);
   CHECK(perfect < 1e-20f);
   // A D that is confidently wrong: ln(1 + e^100) = 100 exactly in float, not inf.
@@ -100,8 +101,8 @@ TEST_CASE("least squares, hinge and Wasserstein losses at hand-worked logits", "
   // The hinge passes no gradient from samples beyond the margin.
   Variable real = logits({2, 0.5f}, true), fake = logits({-2, 0}, true);
   gan::d_loss_hinge(real, fake).backward();
-  CHECK(real.grad().data == std::vector<float>{0.0f, -0.5f});
-  CHECK(fake.grad().data == std::vector<float>{0.0f, 0.5f});
+  CHECK(real.grad().data == std::vector<Scalar>{0.0f, -0.5f});
+  CHECK(fake.grad().data == std::vector<Scalar>{0.0f, 0.5f});
 }
 
 TEST_CASE("objective_named pairs each game's two losses", "[losses]") {
@@ -126,8 +127,8 @@ TEST_CASE("clip_weights clamps every parameter to [-c, c]", "[losses]") {
   Variable W(Tensor::from({2, 2}, {-0.5f, 0.003f, 0.02f, -0.01f}), true);
   Variable b(Tensor::from({1}, {1.0f}), true);
   gan::clip_weights({{"0.weight", W}, {"0.bias", b}}, 0.01f);
-  CHECK(W.value().data == std::vector<float>{-0.01f, 0.003f, 0.01f, -0.01f});
-  CHECK(b.value().data == std::vector<float>{0.01f});
+  CHECK(W.value().data == std::vector<Scalar>{-0.01f, 0.003f, 0.01f, -0.01f});
+  CHECK(b.value().data == std::vector<Scalar>{0.01f});
   CHECK_THROWS_WITH(gan::clip_weights({}, 0.0f), Catch::Contains("limit must be > 0"));
 }
 

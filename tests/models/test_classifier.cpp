@@ -5,6 +5,7 @@
 #include "gan/optim/adam.h"
 
 using gan::Classifier;
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -16,7 +17,7 @@ TEST_CASE("the classifier gives 128 features and K logits per image", "[models][
   rng.fill_uniform(x, -1.0f, 1.0f);
   Variable features = classifier.features(Variable(x));
   CHECK(features.shape() == Shape{3, Classifier::kFeatures});
-  for (float value : features.value().data) REQUIRE(value >= 0.0f);  // after the ReLU
+  for (Scalar value : features.value().data) REQUIRE(value >= 0.0f);  // after the ReLU
   CHECK(classifier.logits(Variable(x)).shape() == Shape{3, 10});
 
   int64_t count = 0;
@@ -39,7 +40,7 @@ TEST_CASE("the classifier learns to tell dark images from bright ones", "[models
     labels.push_back(n % 2);
     for (int i = 0; i < 64; ++i) x.data[n * 64 + i] = (n % 2 ? 0.5f : -0.5f) + 0.2f * rng.normal();
   }
-  float first_loss = 0, loss = 0;
+  Scalar first_loss = 0, loss = 0;
   for (int step = 0; step < 30; ++step) {
     Variable L = gan::cross_entropy(classifier.logits(Variable(x)), labels);
     if (step == 0) first_loss = L.value().data[0];

@@ -7,6 +7,7 @@
 #include "gan/nn/init.h"
 #include "gan/nn/layers.h"
 
+using gan::Scalar;
 using gan::Tensor;
 using namespace gan::nn;
 
@@ -14,15 +15,15 @@ namespace {
 
 void mean_and_std(const Tensor& t, double& mean, double& std) {
   double sum = 0, sum_sq = 0;
-  for (float v : t.data) sum += v;
+  for (Scalar v : t.data) sum += v;
   mean = sum / t.numel();
-  for (float v : t.data) sum_sq += (v - mean) * (v - mean);
+  for (Scalar v : t.data) sum_sq += (v - mean) * (v - mean);
   std = std::sqrt(sum_sq / t.numel());
 }
 
 double max_abs(const Tensor& t) {
   double largest = 0;
-  for (float v : t.data) largest = std::max(largest, std::fabs(static_cast<double>(v)));
+  for (Scalar v : t.data) largest = std::max(largest, std::fabs(static_cast<double>(v)));
   return largest;
 }
 
@@ -52,8 +53,8 @@ struct Layers {
   }
 };
 
-std::vector<float> all_parameters(Module& net) {
-  std::vector<float> values;
+std::vector<Scalar> all_parameters(Module& net) {
+  std::vector<Scalar> values;
   for (const NamedParameter& parameter : net.parameters()) {
     values.insert(values.end(), parameter.variable.value().data.begin(), parameter.variable.value().data.end());
   }
@@ -73,14 +74,14 @@ TEST_CASE("pytorch-default keeps the constructors' U(+-1/sqrt(fan_in)) weights a
   // ConvTranspose2d's weight is (C_in, C_out, K, K); PyTorch takes fan_in from its second axis
   check_uniform_bound(layers.up->weight.value(), 256 * 2 * 2);
   check_uniform_bound(layers.up->bias.value(), 256 * 2 * 2);
-  CHECK(layers.bn->gamma.value().data == std::vector<float>(2000, 1.0f));
-  CHECK(layers.bn->beta.value().data == std::vector<float>(2000, 0.0f));
+  CHECK(layers.bn->gamma.value().data == std::vector<Scalar>(2000, 1.0f));
+  CHECK(layers.bn->beta.value().data == std::vector<Scalar>(2000, 0.0f));
 }
 
 TEST_CASE("dcgan draws N(0, 0.02) weights and N(1, 0.02) gammas, and keeps PyTorch's biases", "[nn]") {
   gan::Rng rng(1);
   Layers layers(rng);
-  const std::vector<float> fc_bias = layers.fc->bias.value().data;
+  const std::vector<Scalar> fc_bias = layers.fc->bias.value().data;
   init_parameters(layers.net, "dcgan", rng);
 
   double mean, std;
@@ -96,7 +97,7 @@ TEST_CASE("dcgan draws N(0, 0.02) weights and N(1, 0.02) gammas, and keeps PyTor
   mean_and_std(layers.bn->gamma.value(), mean, std);
   CHECK(mean == Approx(1.0).epsilon(0.003));
   CHECK(std == Approx(0.02).epsilon(0.08));
-  CHECK(layers.bn->beta.value().data == std::vector<float>(2000, 0.0f));
+  CHECK(layers.bn->beta.value().data == std::vector<Scalar>(2000, 0.0f));
 }
 
 TEST_CASE("dcgan-zero-bias differs from dcgan in the biases alone", "[nn]") {
@@ -104,9 +105,9 @@ TEST_CASE("dcgan-zero-bias differs from dcgan in the biases alone", "[nn]") {
   Layers dcgan(rng_dcgan), zero(rng_zero);
   init_parameters(dcgan.net, "dcgan", rng_dcgan);
   init_parameters(zero.net, "dcgan-zero-bias", rng_zero);
-  CHECK(zero.fc->bias.value().data == std::vector<float>(300, 0.0f));
-  CHECK(zero.conv->bias.value().data == std::vector<float>(256, 0.0f));
-  CHECK(zero.up->bias.value().data == std::vector<float>(256, 0.0f));
+  CHECK(zero.fc->bias.value().data == std::vector<Scalar>(300, 0.0f));
+  CHECK(zero.conv->bias.value().data == std::vector<Scalar>(256, 0.0f));
+  CHECK(zero.up->bias.value().data == std::vector<Scalar>(256, 0.0f));
   CHECK(zero.fc->weight.value().data == dcgan.fc->weight.value().data);
   CHECK(zero.up->weight.value().data == dcgan.up->weight.value().data);
   CHECK(zero.bn->gamma.value().data == dcgan.bn->gamma.value().data);

@@ -6,6 +6,7 @@
 #include "gan/nn/layer_checks.h"
 #include "gan/nn/layers.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -21,15 +22,15 @@ TEST_CASE("Linear computes x W^T + b and starts from PyTorch's uniform bound", "
   CHECK(layer.weight.shape() == Shape{50, 400});
   CHECK(layer.bias.shape() == Shape{50});
   CHECK(layer.weight.requires_grad());
-  float bound = 1.0f / 20.0f, largest = 0.0f;  // 1/sqrt(fan_in), fan_in = 400
-  for (float w : layer.weight.value().data) largest = std::max(largest, std::fabs(w));
+  Scalar bound = 1.0f / 20.0f, largest = 0.0f;  // 1/sqrt(fan_in), fan_in = 400
+  for (Scalar w : layer.weight.value().data) largest = std::max(largest, std::fabs(w));
   CHECK(largest <= bound);
   CHECK(largest > 0.9f * bound);  // spread over the whole interval, not a narrower one
 
   Linear small(LinearOptions(2, 1), rng);
   small.weight.value() = Tensor::from({1, 2}, {2, -1});
   small.bias.value() = Tensor::from({1}, {0.5f});
-  CHECK(small.forward(Variable(Tensor::from({2, 2}, {1, 1, 3, 2}))).value().data == std::vector<float>{1.5f, 4.5f});
+  CHECK(small.forward(Variable(Tensor::from({2, 2}, {1, 1, 3, 2}))).value().data == std::vector<Scalar>{1.5f, 4.5f});
   CHECK(Linear(LinearOptions(3, 2).bias(false), rng).parameters().size() == 1);
 }
 
@@ -43,16 +44,16 @@ TEST_CASE("convolution layers give the stated output shapes and fan-in bounds", 
   CHECK_FALSE(up.bias.defined());
   CHECK(up.forward(Variable(Tensor({3, 128, 7, 7}))).shape() == Shape{3, 64, 14, 14});
   // ConvTranspose2d's fan_in is C_out K K = 1024, as PyTorch computes it: bound 1/32.
-  float largest = 0.0f;
-  for (float w : up.weight.value().data) largest = std::max(largest, std::fabs(w));
+  Scalar largest = 0.0f;
+  for (Scalar w : up.weight.value().data) largest = std::max(largest, std::fabs(w));
   CHECK(largest <= 1.0f / 32.0f);
   CHECK(largest > 0.99f / 32.0f);
 }
 
 TEST_CASE("BatchNorm uses batch statistics in training and running ones in evaluation", "[nn]") {
   BatchNorm bn(2);
-  CHECK(bn.running.mean.data == std::vector<float>{0, 0});
-  CHECK(bn.running.variance.data == std::vector<float>{1, 1});
+  CHECK(bn.running.mean.data == std::vector<Scalar>{0, 0});
+  CHECK(bn.running.variance.data == std::vector<Scalar>{1, 1});
   Variable x(Tensor::from({2, 2}, {1, 10, 3, 30}));
   // training: per feature (1, 3) -> (-1, 1) and (10, 30) -> (-1, 1), up to eps
   Tensor y = bn.forward(x).value();
@@ -83,8 +84,8 @@ TEST_CASE("BatchNorm uses batch statistics in training and running ones in evalu
 
 TEST_CASE("activation and shape layers", "[nn]") {
   Variable x(Tensor::from({1, 4}, {-2, -0.5f, 0.5f, 2}));
-  CHECK(ReLU().forward(x).value().data == std::vector<float>{0, 0, 0.5f, 2});
-  CHECK(LeakyReLU(0.2f).forward(x).value().data == std::vector<float>{-0.4f, -0.1f, 0.5f, 2});
+  CHECK(ReLU().forward(x).value().data == std::vector<Scalar>{0, 0, 0.5f, 2});
+  CHECK(LeakyReLU(0.2f).forward(x).value().data == std::vector<Scalar>{-0.4f, -0.1f, 0.5f, 2});
   CHECK(Tanh().forward(x).value().data[3] == Approx(std::tanh(2.0)));
   CHECK(Sigmoid().forward(x).value().data[0] == Approx(1 / (1 + std::exp(2.0))));
   CHECK(Flatten().forward(Variable(Tensor({3, 2, 4, 5}))).shape() == Shape{3, 40});
@@ -98,7 +99,7 @@ TEST_CASE("Dropout masks in training and is the identity in evaluation", "[nn]")
   Variable x(Tensor({1, 1000}, 1.0f));
   Tensor y = layer.forward(x).value();
   int zeros = 0;
-  for (float value : y.data) {
+  for (Scalar value : y.data) {
     CHECK((value == 0.0f || value == 2.0f));  // kept values are scaled by 1 / (1 - p)
     zeros += value == 0.0f;
   }
@@ -113,7 +114,7 @@ TEST_CASE("Embedding looks up one row per label", "[nn]") {
   gan::Rng rng(4);
   Embedding embedding(3, 2, rng);
   embedding.weight.value() = Tensor::from({3, 2}, {0, 1, 10, 11, 20, 21});
-  CHECK(embedding.forward({2, 0, 2}).value().data == std::vector<float>{20, 21, 0, 1, 20, 21});
+  CHECK(embedding.forward({2, 0, 2}).value().data == std::vector<Scalar>{20, 21, 0, 1, 20, 21});
   std::vector<NamedParameter> parameters;
   embedding.collect("label_embedding.", parameters);
   CHECK(parameters.at(0).name == "label_embedding.weight");

@@ -4,6 +4,7 @@
 #include "gan/nn/module.h"
 #include "gan/ops/reductions.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -16,7 +17,7 @@ TEST_CASE("Sequential applies its layers in order", "[nn]") {
   net.add<ReLU>();
   fc.weight.value() = Tensor::from({2, 2}, {1, 0, 0, -1});
   CHECK(net.size() == 2);
-  CHECK(net.forward(Variable(Tensor::from({1, 2}, {3, 4}))).value().data == std::vector<float>{3, 0});
+  CHECK(net.forward(Variable(Tensor::from({1, 2}, {3, 4}))).value().data == std::vector<Scalar>{3, 0});
 }
 
 TEST_CASE("parameters and buffers are named by position, nested with dots", "[nn]") {

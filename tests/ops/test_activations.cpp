@@ -6,6 +6,7 @@
 #include "gan/ops/activations.h"
 #include "gan/ops/op_checks.h"
 
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
@@ -37,25 +38,26 @@ TEST_CASE("tanh by hand, with gradients from the saved output", "[ops][task 1.2]
 TEST_CASE("relu and leaky_relu pass or scale by sign", "[ops]") {
   Variable x(Tensor::from({4}, {-2.0f, -0.5f, 0.5f, 3.0f}), true);
   Variable r = gan::relu(x);
-  CHECK(r.value().data == std::vector<float>{0, 0, 0.5f, 3});
+  CHECK(r.value().data == std::vector<Scalar>{0, 0, 0.5f, 3});
   r.backward(Tensor({4}, 2.0f));
-  CHECK(x.grad().data == std::vector<float>{0, 0, 2, 2});
+  CHECK(x.grad().data == std::vector<Scalar>{0, 0, 2, 2});
   x.zero_grad();
   Variable l = gan::leaky_relu(x, 0.2f);
   CHECK(l.value().data[0] == Approx(-0.4f));
   CHECK(l.value().data[3] == 3.0f);
   l.backward(Tensor({4}, 1.0f));
-  CHECK(x.grad().data == std::vector<float>{0.2f, 0.2f, 1, 1});
+  CHECK(x.grad().data == std::vector<Scalar>{0.2f, 0.2f, 1, 1});
 }
 
 TEST_CASE("softplus and log_sigmoid stay finite and exact at +-100", "[ops]") {
   // ln(1 + e^-100) ~ 3.7e-44 is a denormal float: the ops must give exactly what float gives,
-  // not 0 (underflow) and not inf (from e^100).
-  const float tiny = std::log1p(std::exp(-100.0f));
+  // not 0 (underflow) and not inf (from e^100). (Within 1e-15, so that the double build's last bit
+  // may differ from the C library's: a float's ULP here is 4 % of the value.)
+  const Scalar tiny = std::log1p(std::exp(Scalar{-100}));
   REQUIRE(tiny > 0.0f);
   Variable x(Tensor::from({4}, {-100.0f, 0.0f, 100.0f, 1.0f}), true);
   Variable sp = gan::softplus(x);
-  CHECK(sp.value().data[0] == tiny);
+  CHECK(sp.value().data[0] == Approx(tiny).epsilon(1e-15));
   CHECK(sp.value().data[1] == Approx(std::log(2.0)));
   CHECK(sp.value().data[2] == 100.0f);
   CHECK(sp.value().data[3] == Approx(std::log1p(std::exp(1.0))));
@@ -66,12 +68,12 @@ TEST_CASE("softplus and log_sigmoid stay finite and exact at +-100", "[ops]") {
   Variable ls = gan::log_sigmoid(x);
   CHECK(ls.value().data[0] == -100.0f);
   CHECK(ls.value().data[1] == Approx(-std::log(2.0)));
-  CHECK(ls.value().data[2] == -tiny);
-  for (float v : ls.value().data) CHECK(std::isfinite(v));
+  CHECK(ls.value().data[2] == Approx(-tiny).epsilon(1e-15));
+  for (Scalar v : ls.value().data) CHECK(std::isfinite(v));
   x.zero_grad();
   ls.backward(Tensor({4}, 1.0f));
   CHECK(x.grad().data[0] == 1.0f);  // sigma(100)
-  CHECK(x.grad().data[2] == std::exp(-100.0f));  // sigma(-100)
+  CHECK(x.grad().data[2] == Approx(std::exp(Scalar{-100})).epsilon(1e-15));  // sigma(-100)
 }
 
 TEST_CASE("softmax and log_softmax by hand, and stable for huge logits", "[ops]") {

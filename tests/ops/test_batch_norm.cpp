@@ -8,6 +8,7 @@
 #include "gan/tensor/rng.h"
 
 using gan::BatchNormStatistics;
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -82,13 +83,13 @@ TEST_CASE("batch_norm in evaluation uses the running statistics and leaves them 
   BatchNormStatistics running{Tensor::from({2}, {1, 2}), Tensor::from({2}, {4, 16})};
   Variable y = gan::batch_norm(x, gamma, beta, running, false, 0.1f, 0.0f);
   // feature 0: (x - 1) / 2;  feature 1: 3 (x - 2) / 4 + 1
-  CHECK(y.value().data == std::vector<float>{0.0f, 1.0f, 1.0f, 2.5f});
-  CHECK(running.mean.data == std::vector<float>{1, 2});
-  CHECK(running.variance.data == std::vector<float>{4, 16});
+  CHECK(y.value().data == std::vector<Scalar>{0.0f, 1.0f, 1.0f, 2.5f});
+  CHECK(running.mean.data == std::vector<Scalar>{1, 2});
+  CHECK(running.variance.data == std::vector<Scalar>{4, 16});
   y.backward(Tensor({2, 2}, 1.0f));
-  CHECK(x.grad().data == std::vector<float>{0.5f, 0.75f, 0.5f, 0.75f});  // (D.10.4): gamma / sigma
-  CHECK(gamma.grad().data == std::vector<float>{1.0f, 0.5f});  // sum of x_hat: 0 + 1, 0 + 0.5
-  CHECK(beta.grad().data == std::vector<float>{2, 2});
+  CHECK(x.grad().data == std::vector<Scalar>{0.5f, 0.75f, 0.5f, 0.75f});  // (D.10.4): gamma / sigma
+  CHECK(gamma.grad().data == std::vector<Scalar>{1.0f, 0.5f});  // sum of x_hat: 0 + 1, 0 + 0.5
+  CHECK(beta.grad().data == std::vector<Scalar>{2, 2});
 }
 
 TEST_CASE("batch_norm names the mismatched shapes", "[ops]") {

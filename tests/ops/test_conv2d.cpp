@@ -5,6 +5,7 @@
 #include "gan/ops/op_checks.h"
 #include "gan/tensor/rng.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -29,7 +30,7 @@ Tensor direct_conv2d(const Tensor& x, const Tensor& weight, const Tensor& b, int
                   sum += double{weight.at(o, c, kh, kw)} * x.at(n, c, ih, iw);
                 }
               }
-          y.at(n, o, i, j) = static_cast<float>(sum);
+          y.at(n, o, i, j) = static_cast<Scalar>(sum);
         }
   return y;
 }
@@ -54,12 +55,12 @@ TEST_CASE("conv2d of a 3x3 image with a 2x2 kernel, by hand", "[ops]") {
   Variable y = gan::conv2d(x, weight, b, 1, 0);
   REQUIRE(y.shape() == Shape{1, 1, 2, 2});
   // 1*1 + 2*2 + 4*3 + 5*4 = 37, and so on, plus the bias.
-  CHECK(y.value().data == std::vector<float>{38, 48, 68, 78});
+  CHECK(y.value().data == std::vector<Scalar>{38, 48, 68, 78});
   y.backward(Tensor(y.shape(), 1.0f));
-  CHECK(weight.grad().data == std::vector<float>{12, 16, 24, 28});  // each tap's sum of x over the windows
-  CHECK(b.grad().data == std::vector<float>{4});
+  CHECK(weight.grad().data == std::vector<Scalar>{12, 16, 24, 28});  // each tap's sum of x over the windows
+  CHECK(b.grad().data == std::vector<Scalar>{4});
   // Each pixel receives the kernel weights of the windows that cover it.
-  CHECK(x.grad().data == std::vector<float>{1, 3, 2, 4, 10, 6, 3, 7, 4});
+  CHECK(x.grad().data == std::vector<Scalar>{1, 3, 2, 4, 10, 6, 3, 7, 4});
 }
 
 TEST_CASE("conv2d matches the definition on a batch, with stride, padding and channels", "[ops]") {

@@ -6,6 +6,7 @@
 #include "gan/ops/op_checks.h"
 #include "gan/tensor/rng.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -36,16 +37,16 @@ TEST_CASE("conv_transpose2d stamps the kernel, scaled by each pixel, by hand", "
   Variable weight(Tensor::from({1, 1, 2, 2}, {1, 10, 100, 1000}), true);
   Variable y = gan::conv_transpose2d(x, weight, Variable(), 1, 0);
   REQUIRE(y.shape() == Shape{1, 1, 3, 3});
-  CHECK(y.value().data == std::vector<float>{1, 12, 20, 103, 1234, 2040, 300, 3400, 4000});
+  CHECK(y.value().data == std::vector<Scalar>{1, 12, 20, 103, 1234, 2040, 300, 3400, 4000});
   // With stride 2 the patches no longer overlap: each pixel's patch is the kernel times the pixel.
   Variable z = gan::conv_transpose2d(x, weight, Variable(Tensor::from({1}, {0.5f})), 2, 0);
   REQUIRE(z.shape() == Shape{1, 1, 4, 4});
-  CHECK(z.value().data == std::vector<float>{1.5f, 10.5f, 2.5f, 20.5f, 100.5f, 1000.5f, 200.5f, 2000.5f,
+  CHECK(z.value().data == std::vector<Scalar>{1.5f, 10.5f, 2.5f, 20.5f, 100.5f, 1000.5f, 200.5f, 2000.5f,
                                              3.5f, 30.5f, 4.5f, 40.5f, 300.5f, 3000.5f, 400.5f, 4000.5f});
   // dL/dx[i, j] = <dL/dy on the patch, weight>; with dL/dy = 1 everywhere, the sum of weight.
   y.backward(Tensor(y.shape(), 1.0f));
-  CHECK(x.grad().data == std::vector<float>{1111, 1111, 1111, 1111});
-  CHECK(weight.grad().data == std::vector<float>{10, 10, 10, 10});  // every tap meets every pixel once
+  CHECK(x.grad().data == std::vector<Scalar>{1111, 1111, 1111, 1111});
+  CHECK(weight.grad().data == std::vector<Scalar>{10, 10, 10, 10});  // every tap meets every pixel once
 }
 
 TEST_CASE("conv_transpose2d is the adjoint of conv2d", "[ops]") {

@@ -14,15 +14,16 @@
 #include "gan/tensor/rng.h"
 
 using gan::BatchNormStatistics;
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
 namespace {
 
 struct Run {
-  std::vector<float> output;
-  std::vector<std::vector<float>> gradients;  // of every parameter and of z
-  std::vector<float> running;                 // the batch-norm statistics after the step
+  std::vector<Scalar> output;
+  std::vector<std::vector<Scalar>> gradients;  // of every parameter and of z
+  std::vector<Scalar> running;                 // the batch-norm statistics after the step
 };
 
 Variable parameter(gan::Shape shape, gan::Rng& rng) {

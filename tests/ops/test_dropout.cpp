@@ -5,6 +5,7 @@
 #include "gan/ops/op_checks.h"
 
 using gan::Rng;
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
@@ -28,7 +29,7 @@ TEST_CASE("dropout zeroes about p of the entries and scales the rest by 1/(1-p)"
   Variable y = gan::dropout(x, 0.25f, rng, true);
   int dropped = 0;
   double total = 0;
-  for (float v : y.value().data) {
+  for (Scalar v : y.value().data) {
     REQUIRE((v == 0.0f || v == 4.0f));  // 3 / (1 - 0.25)
     dropped += v == 0.0f;
     total += v;

@@ -4,6 +4,7 @@
 #include "gan/ops/embedding.h"
 #include "gan/ops/op_checks.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -16,9 +17,9 @@ TEST_CASE("embedding picks rows and scatters their gradients back, repeats summe
   Variable table(Tensor::from({3, 2}, {0, 1, 10, 11, 20, 21}), true);
   Variable y = gan::embedding({2, 0, 2}, table);
   CHECK(y.shape() == Shape{3, 2});
-  CHECK(y.value().data == std::vector<float>{20, 21, 0, 1, 20, 21});
+  CHECK(y.value().data == std::vector<Scalar>{20, 21, 0, 1, 20, 21});
   y.backward(Tensor::from({3, 2}, {1, 2, 3, 4, 5, 6}));
-  CHECK(table.grad().data == std::vector<float>{3, 4, 0, 0, 6, 8});
+  CHECK(table.grad().data == std::vector<Scalar>{3, 4, 0, 0, 6, 8});
 }
 
 TEST_CASE("embedding names an index out of range", "[ops]") {

@@ -6,6 +6,7 @@
 #include "gan/ops/loss_ops.h"
 #include "gan/ops/op_checks.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -35,7 +36,7 @@ TEST_CASE("binary_cross_entropy_with_logits is finite and exact at logits +-100"
   Variable wrong = gan::binary_cross_entropy_with_logits(x, Tensor::from({2}, {0.0f, 1.0f}));
   CHECK(wrong.value().data[0] == 100.0f);
   wrong.backward();
-  CHECK(x.grad().data == std::vector<float>{0.5f, -0.5f});  // (sigma(x) - t) / 2
+  CHECK(x.grad().data == std::vector<Scalar>{0.5f, -0.5f});  // (sigma(x) - t) / 2
 }
 
 TEST_CASE("mse by hand, both sides differentiable", "[ops]") {
@@ -44,8 +45,8 @@ TEST_CASE("mse by hand, both sides differentiable", "[ops]") {
   Variable L = gan::mse(a, b);
   CHECK(L.value().data[0] == 5.0f);  // (0 + 4 + 0 + 16) / 4
   L.backward();
-  CHECK(a.grad().data == std::vector<float>{0, 1, 0, 2});  // 2 (a - b) / 4
-  CHECK(b.grad().data == std::vector<float>{0, -1, 0, -2});
+  CHECK(a.grad().data == std::vector<Scalar>{0, 1, 0, 2});  // 2 (a - b) / 4
+  CHECK(b.grad().data == std::vector<Scalar>{0, -1, 0, -2});
 }
 
 TEST_CASE("cross_entropy by hand, with the fused softmax - onehot gradient", "[ops]") {

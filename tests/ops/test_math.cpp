@@ -6,6 +6,7 @@
 #include "gan/ops/math.h"
 #include "gan/ops/op_checks.h"
 
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
@@ -26,22 +27,22 @@ TEST_CASE("exp and log invert each other, with gradients y and 1/x", "[ops]") {
   CHECK(ln_z.value().data[0] == 0.0f);
   CHECK(ln_z.value().data[1] == Approx(std::log(4.0)));
   ln_z.backward(Tensor({2}, 1.0f));
-  CHECK(z.grad().data == std::vector<float>{1.0f, 0.25f});
+  CHECK(z.grad().data == std::vector<Scalar>{1.0f, 0.25f});
 }
 
 TEST_CASE("sqrt and square by hand", "[ops]") {
   Variable x(Tensor::from({2}, {4.0f, 9.0f}), true);
   Variable r = gan::sqrt(x);
-  CHECK(r.value().data == std::vector<float>{2.0f, 3.0f});
+  CHECK(r.value().data == std::vector<Scalar>{2.0f, 3.0f});
   r.backward(Tensor({2}, 1.0f));
   CHECK(x.grad().data[0] == Approx(0.25f));  // 1 / (2 * 2)
   CHECK(x.grad().data[1] == Approx(1.0f / 6.0f));
 
   Variable s(Tensor::from({2}, {-3.0f, 0.5f}), true);
   Variable sq = gan::square(s);
-  CHECK(sq.value().data == std::vector<float>{9.0f, 0.25f});
+  CHECK(sq.value().data == std::vector<Scalar>{9.0f, 0.25f});
   sq.backward(Tensor({2}, 1.0f));
-  CHECK(s.grad().data == std::vector<float>{-6.0f, 1.0f});
+  CHECK(s.grad().data == std::vector<Scalar>{-6.0f, 1.0f});
 }
 
 TEST_CASE("log outside its domain follows IEEE: -inf at 0, NaN below", "[ops]") {

@@ -4,6 +4,7 @@
 #include "gan/ops/op_checks.h"
 #include "gan/ops/shape_ops.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 using gan::Variable;
@@ -21,7 +22,7 @@ TEST_CASE("reshape and flatten keep the numbers in order", "[ops]") {
   CHECK(r.shape() == Shape{4, 2});
   r.backward(Tensor::from({4, 2}, {8, 7, 6, 5, 4, 3, 2, 1}));
   CHECK(x.grad().shape == Shape{2, 1, 2, 2});
-  CHECK(x.grad().data == std::vector<float>{8, 7, 6, 5, 4, 3, 2, 1});
+  CHECK(x.grad().data == std::vector<Scalar>{8, 7, 6, 5, 4, 3, 2, 1});
   CHECK(gan::flatten(Variable(Tensor({3}))).shape() == Shape{3, 1});
 }
 
@@ -30,14 +31,14 @@ TEST_CASE("concat joins features and slices the gradient back", "[ops]") {
   Variable e(Tensor::from({2, 1}, {9, 8}), true);
   Variable y = gan::concat({z, e}, 1);
   CHECK(y.shape() == Shape{2, 3});
-  CHECK(y.value().data == std::vector<float>{1, 2, 9, 3, 4, 8});
+  CHECK(y.value().data == std::vector<Scalar>{1, 2, 9, 3, 4, 8});
   y.backward(Tensor::from({2, 3}, {10, 20, 30, 40, 50, 60}));
-  CHECK(z.grad().data == std::vector<float>{10, 20, 40, 50});
-  CHECK(e.grad().data == std::vector<float>{30, 60});
+  CHECK(z.grad().data == std::vector<Scalar>{10, 20, 40, 50});
+  CHECK(e.grad().data == std::vector<Scalar>{30, 60});
 
   Variable rows = gan::concat({z, Variable(Tensor::from({1, 2}, {5, 6}))}, 0);
   CHECK(rows.shape() == Shape{3, 2});
-  CHECK(rows.value().data == std::vector<float>{1, 2, 3, 4, 5, 6});
+  CHECK(rows.value().data == std::vector<Scalar>{1, 2, 3, 4, 5, 6});
 }
 
 TEST_CASE("concat joins image channels", "[ops]") {
@@ -46,7 +47,7 @@ TEST_CASE("concat joins image channels", "[ops]") {
   Variable b(Tensor::from({2, 2, 1, 2}, {10, 11, 12, 13, 14, 15, 16, 17}));
   Variable y = gan::concat({a, b}, 1);
   CHECK(y.shape() == Shape{2, 3, 1, 2});
-  CHECK(y.value().data == std::vector<float>{1, 2, 10, 11, 12, 13, 3, 4, 14, 15, 16, 17});
+  CHECK(y.value().data == std::vector<Scalar>{1, 2, 10, 11, 12, 13, 3, 4, 14, 15, 16, 17});
 }
 
 TEST_CASE("shape ops name the shapes that do not fit", "[ops]") {

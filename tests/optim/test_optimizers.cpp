@@ -8,19 +8,20 @@
 #include "gan/optim/adam.h"
 #include "gan/optim/sgd.h"
 
+using gan::Scalar;
 using gan::Tensor;
 using gan::Variable;
 
 namespace {
 
 // Gives a leaf parameter the gradient g, as a backward pass would.
-void set_grad(const Variable& theta, std::vector<float> g) {
+void set_grad(const Variable& theta, std::vector<Scalar> g) {
   theta.zero_grad();
   theta.backward(Tensor::from(theta.shape(), std::move(g)));
 }
 
 // L = 1/2 a sum theta^2, so dL/dtheta = a theta: a quadratic bowl with its minimum at 0.
-Variable quadratic(const Variable& theta, float a) { return gan::mul_scalar(gan::sum(gan::square(theta)), 0.5f * a); }
+Variable quadratic(const Variable& theta, Scalar a) { return gan::mul_scalar(gan::sum(gan::square(theta)), 0.5f * a); }
 
 }  // namespace
 
@@ -43,7 +44,7 @@ TEST_CASE("Adam's first steps match Algorithm 1 worked by hand", "[optim][task 4
   auto state = adam.state("opt");
   REQUIRE(state.size() == 3);
   CHECK(state[0].first == "opt.step");
-  CHECK(state[0].second.data == std::vector<float>{3.0f});
+  CHECK(state[0].second.data == std::vector<Scalar>{3.0f});
   CHECK(state[1].first == "opt.theta.m");
   CHECK(state[1].second.data[0] == Approx(-1.5));
   CHECK(state[2].first == "opt.theta.v");
@@ -62,7 +63,7 @@ TEST_CASE("Adam's set_lr scales the next step and keeps t, m and v", "[optim]") 
   }
   adam_halved.set_lr(0.05f);
   CHECK(adam_halved.lr() == 0.05f);
-  const float kept_before = kept.value().data[0], halved_before = halved.value().data[0];
+  const Scalar kept_before = kept.value().data[0], halved_before = halved.value().data[0];
   for (auto [theta, adam] : {std::pair{kept, &adam_kept}, std::pair{halved, &adam_halved}}) {
     set_grad(theta, {1.0f});
     adam->step();
@@ -80,8 +81,8 @@ TEST_CASE("SGD with momentum on a quadratic follows the hand-worked iterates", "
   //   g = 2.0, b = 2.0, theta = 0.8;   g = 1.6, b = 3.4, theta = 0.46;   g = 0.92, b = 3.98, theta = 0.062
   Variable theta(Tensor::from({1}, {1.0f}), true);
   gan::Sgd sgd({{"theta", theta}}, gan::SgdSettings{0.1f, 0.9f, 0.0f});
-  const float expected[] = {0.8f, 0.46f, 0.062f};
-  for (float value : expected) {
+  const Scalar expected[] = {0.8f, 0.46f, 0.062f};
+  for (Scalar value : expected) {
     sgd.zero_grad();
     quadratic(theta, 2.0f).backward();
     sgd.step();
@@ -101,7 +102,8 @@ TEST_CASE("SGD's weight decay shrinks a parameter with zero gradient", "[optim]"
   gan::Sgd sgd({{"theta", theta}}, gan::SgdSettings{0.1f, 0.0f, 0.5f});
   set_grad(theta, {0.0f, 0.0f});
   sgd.step();  // theta -= 0.1 * 0.5 theta
-  CHECK(theta.value().data == std::vector<float>{0.95f, -1.9f});
+  const Scalar lr = 0.1f, decay = 0.5f;
+  CHECK(theta.value().data == std::vector<Scalar>{1 - lr * (decay * 1), -2 - lr * (decay * -2)});
   CHECK(sgd.state("s").size() == 1);  // no momentum: only the step count
 }
 

@@ -5,6 +5,7 @@
 #include "gan/tensor/rng.h"
 
 using gan::Rng;
+using gan::Scalar;
 
 TEST_CASE("the generator is PCG32: seed 42, stream 54 gives the published stream", "[tensor][golden]") {
   // The first outputs of the PCG reference implementation (pcg32-demo) for this seed and stream.
@@ -27,9 +28,9 @@ TEST_CASE("uniform and normal draws have the right moments", "[tensor]") {
   Rng rng(3);
   const int count = 200000;
   double uniform_sum = 0, normal_sum = 0, normal_square_sum = 0;
-  float uniform_min = 1, uniform_max = 0;
+  Scalar uniform_min = 1, uniform_max = 0;
   for (int i = 0; i < count; ++i) {
-    float u = rng.uniform();
+    Scalar u = rng.uniform();
     uniform_sum += u;
     uniform_min = std::min(uniform_min, u);
     uniform_max = std::max(uniform_max, u);
@@ -56,7 +57,7 @@ TEST_CASE("a saved state continues the stream exactly", "[tensor]") {
   Rng rng(9);
   rng.normal();  // leaves a spare normal in the state
   gan::RngState saved = rng.state();
-  std::vector<float> first;
+  std::vector<Scalar> first;
   for (int i = 0; i < 5; ++i) first.push_back(rng.normal());
   Rng other(1234);
   other.set_state(saved);

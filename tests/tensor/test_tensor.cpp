@@ -2,6 +2,7 @@
 
 #include "gan/tensor/tensor.h"
 
+using gan::Scalar;
 using gan::Shape;
 using gan::Tensor;
 
@@ -12,7 +13,7 @@ TEST_CASE("a tensor is contiguous and row-major", "[tensor]") {
   Tensor m = Tensor::from({2, 3}, {1, 2, 3, 4, 5, 6});
   CHECK(m.at(1, 0) == 4.0f);
   CHECK(m.numel() == 6);
-  CHECK(Tensor({3}, 2.5f).data == std::vector<float>{2.5f, 2.5f, 2.5f});
+  CHECK(Tensor({3}, 2.5f).data == std::vector<Scalar>{2.5f, 2.5f, 2.5f});
 }
 
 TEST_CASE("shape errors use the legend", "[tensor]") {

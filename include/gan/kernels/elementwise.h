@@ -12,7 +12,7 @@
 // Lambdas. The op passes its formula as a lambda, so the math stays in the op and the loop here is
 // inlined around it, where the compiler can vectorise it. The lambda gets `out[i]` by reference and
 // either assigns it (a forward) or adds to it (a backward adding into a gradient buffer). Each chunk
-// runs a local copy of the lambda: read through a reference, a captured float (a slope, a scale)
+// runs a local copy of the lambda: read through a reference, a captured Scalar (a slope, a scale)
 // might be changed by any store to out[i], so it would be reloaded every step and the loop would
 // not vectorise. (A select such as `x > 0 ? x : slope * x` vectorises only because the build
 // passes -fno-trapping-math; see CMakeLists.txt.)
@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "gan/kernels/parallel.h"
+#include "gan/tensor/scalar.h"
 #include "gan/tensor/shape.h"
 
 namespace gan::kernels {
@@ -92,10 +93,10 @@ inline double lanes_total(const double* lanes) {
 }
 
 // ---- map: f(out[i], in[i]...) for i in [0, count) ----
-//   map(n, y, [](float& y, float x) { y = x * x; }, x);          // y = x^2
-//   map(n, dx, [](float& dx, float dy, float x) { dx += 2 * x * dy; }, dy, x);
+//   map(n, y, [](Scalar& y, Scalar x) { y = x * x; }, x);          // y = x^2
+//   map(n, dx, [](Scalar& dx, Scalar dy, Scalar x) { dx += 2 * x * dy; }, dy, x);
 template <class F, class... Inputs>
-void map(int64_t count, float* out, const F& f, const Inputs*... in) {
+void map(int64_t count, Scalar* out, const F& f, const Inputs*... in) {
   for_each_chunk(count, kChunkElements, [&](int64_t begin, int64_t end) {
     F op = f;  // a local copy, see "Lambdas" above
     for (int64_t i = begin; i < end; ++i) op(out[i], in[i]...);
@@ -103,7 +104,7 @@ void map(int64_t count, float* out, const F& f, const Inputs*... in) {
 }
 
 template <class F, class... Inputs>
-void map_ref(int64_t count, float* out, const F& f, const Inputs*... in) {
+void map_ref(int64_t count, Scalar* out, const F& f, const Inputs*... in) {
   for (int64_t i = 0; i < count; ++i) f(out[i], in[i]...);
 }
 
@@ -126,9 +127,9 @@ struct BroadcastView {
 BroadcastView broadcast_view(const Shape& a, const Shape& b);
 
 // f(out[i], b[j(i)], in[i]...) for every element i of a. out and in have a's shape; b has b's.
-//   broadcast_map(v, y, b, [](float& y, float b, float a) { y = a + b; }, a);
+//   broadcast_map(v, y, b, [](Scalar& y, Scalar b, Scalar a) { y = a + b; }, a);
 template <class F, class... Inputs>
-void broadcast_map(const BroadcastView& v, float* out, const float* b, const F& f,
+void broadcast_map(const BroadcastView& v, Scalar* out, const Scalar* b, const F& f,
                    const Inputs*... in) {
   int64_t count = v.K0 * v.R1 * v.K2 * v.R3 * v.K4;
   // Walk each chunk in runs of consecutive elements that meet either a contiguous row of b
@@ -144,7 +145,7 @@ void broadcast_map(const BroadcastView& v, float* out, const float* b, const F& 
         for (; i < stop; ++i) op(out[i], b[i + shift], in[i]...);
       } else {
         int64_t block = i / v.R3;  // block index over (k0, r1, k2)
-        float b_value = b[block / (v.R1 * v.K2) * v.K2 + block % v.K2];
+        Scalar b_value = b[block / (v.R1 * v.K2) * v.K2 + block % v.K2];
         int64_t stop = std::min(end, (block + 1) * v.R3);
         for (; i < stop; ++i) op(out[i], b_value, in[i]...);
       }
@@ -153,7 +154,7 @@ void broadcast_map(const BroadcastView& v, float* out, const float* b, const F& 
 }
 
 template <class F, class... Inputs>
-void broadcast_map_ref(const BroadcastView& v, float* out, const float* b, const F& f,
+void broadcast_map_ref(const BroadcastView& v, Scalar* out, const Scalar* b, const F& f,
                        const Inputs*... in) {
   int64_t i = 0;
   for (int64_t k0 = 0; k0 < v.K0; ++k0)
@@ -166,9 +167,9 @@ void broadcast_map_ref(const BroadcastView& v, float* out, const float* b, const
 // db[j] += sum over the elements i of a with j(i) = j of f(in[i]...): the sum over the broadcast
 // axes R1 and R3. db has b's shape; in has a's. Each db[j] is summed by one chunk in the order
 // (r1, r3), the same for any thread count.
-//   broadcast_reduce(v, db, [](float dy, float a) { return dy * a; }, dy, a);
+//   broadcast_reduce(v, db, [](Scalar dy, Scalar a) { return dy * a; }, dy, a);
 template <class F, class... Inputs>
-void broadcast_reduce(const BroadcastView& v, float* db, const F& f, const Inputs*... in) {
+void broadcast_reduce(const BroadcastView& v, Scalar* db, const F& f, const Inputs*... in) {
   if (v.K4 > 1) {
     // Each item owns one (k0, k2) and a block of up to kBlock columns k4; it adds the rows (r1, r3)
     // one after another into double sums, the inner loop running along k4.
@@ -188,8 +189,8 @@ void broadcast_reduce(const BroadcastView& v, float* db, const F& f, const Input
             for (int64_t c = 0; c < last - first; ++c) total[c] += op(in[start + c]...);
           }
         }
-        float* db_row = db + (k0 * v.K2 + k2) * v.K4 + first;
-        for (int64_t c = 0; c < last - first; ++c) db_row[c] += static_cast<float>(total[c]);
+        Scalar* db_row = db + (k0 * v.K2 + k2) * v.K4 + first;
+        for (int64_t c = 0; c < last - first; ++c) db_row[c] += static_cast<Scalar>(total[c]);
       }
     });
   } else {
@@ -203,14 +204,14 @@ void broadcast_reduce(const BroadcastView& v, float* db, const F& f, const Input
           const int64_t start = ((k0 * v.R1 + r1) * v.K2 + k2) * v.R3;
           add_to_lanes(v.R3, [&](int64_t r3) { return op(in[start + r3]...); }, lanes);
         }
-        db[j] += static_cast<float>(lanes_total(lanes));
+        db[j] += static_cast<Scalar>(lanes_total(lanes));
       }
     });
   }
 }
 
 template <class F, class... Inputs>
-void broadcast_reduce_ref(const BroadcastView& v, float* db, const F& f, const Inputs*... in) {
+void broadcast_reduce_ref(const BroadcastView& v, Scalar* db, const F& f, const Inputs*... in) {
   int64_t i = 0;
   for (int64_t k0 = 0; k0 < v.K0; ++k0)
     for (int64_t r1 = 0; r1 < v.R1; ++r1)
@@ -221,7 +222,7 @@ void broadcast_reduce_ref(const BroadcastView& v, float* db, const F& f, const I
 
 // ---- sum: sum over i in [0, count) of f(in[i]...), accumulated in double ----
 // Each chunk is lane-summed, then the chunks are added in their fixed order.
-//   double total = sum(n, [](float a, float b) { return (a - b) * (a - b); }, a, b);
+//   double total = sum(n, [](Scalar a, Scalar b) { return (a - b) * (a - b); }, a, b);
 template <class F, class... Inputs>
 double sum(int64_t count, const F& f, const Inputs*... in) {
   std::vector<double> chunk_total((count + kChunkElements - 1) / kChunkElements);
@@ -246,7 +247,7 @@ double sum_ref(int64_t count, const F& f, const Inputs*... in) {
 // ---- logsumexp_rows: out[n] = m_n + log sum_d exp(x[n, d] - m_n), m_n = max_d x[n, d] ----
 // x: (N, D), out: (N); requires D >= 1. Subtracting the row's maximum keeps every exp in (0, 1]
 // (D.4.6).
-void logsumexp_rows(int N, int D, const float* x, float* out);
-void logsumexp_rows_ref(int N, int D, const float* x, float* out);
+void logsumexp_rows(int N, int D, const Scalar* x, Scalar* out);
+void logsumexp_rows_ref(int N, int D, const Scalar* x, Scalar* out);
 
 }  // namespace gan::kernels

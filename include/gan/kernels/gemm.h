@@ -1,4 +1,4 @@
-// General matrix multiply on row-major float matrices, the workhorse of Linear and (through
+// General matrix multiply on row-major Scalar matrices, the workhorse of Linear and (through
 // im2col) of every convolution:
 //
 //   C = alpha * op(A) * op(B) + beta * C,   op(X) = X or X^T
@@ -13,7 +13,7 @@
 //   c = (beta == 0 ? 0 : beta * c_old)
 //   for k = 0, 1, ..., K-1:  c = fma(alpha * op(A)[i][k], op(B)[k][j], c)
 //
-// with alpha * op(A)[i][k] rounded to float once and fma rounding once. So C's bits do not depend
+// with alpha * op(A)[i][k] rounded to Scalar once and fma rounding once. So C's bits do not depend
 // on the machine, the instruction set, the blocking or the thread count. gemm_ref is exactly this
 // loop; gemm computes the same bits fast (packing, cache blocking, a register micro-kernel per
 // instruction set, OpenMP over tiles of C; see docs/gemm.md), and the tests compare the two for
@@ -23,13 +23,15 @@
 //   gemm(false, true, N, D_out, D_in, 1.0f, x, weight, 0.0f, y);
 #pragma once
 
+#include "gan/tensor/scalar.h"
+
 namespace gan::kernels {
 
-void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, const float* A,
-          const float* B, float beta, float* C);
+void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+          const Scalar* B, Scalar beta, Scalar* C);
 
-void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, float alpha, const float* A,
-              const float* B, float beta, float* C);
+void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+              const Scalar* B, Scalar beta, Scalar* C);
 
 // How gemm splits one product into work, a function of (M, N, K) and the compiled micro-kernel
 // only, never of the thread count. C is cut into a 2-D grid of tiles of tile_rows x tile_cols;

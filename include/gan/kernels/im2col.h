@@ -32,12 +32,14 @@
 // are plain loops with the bounds checks written out.
 //
 //   ConvGeometry g{N, C, H, W, K, stride, padding};
-//   std::vector<float> cols(g.rows() * g.columns());
+//   std::vector<Scalar> cols(g.rows() * g.columns());
 //   im2col(g, x, cols.data());
 #pragma once
 
 #include <cstdint>
 #include <memory>
+
+#include "gan/tensor/scalar.h"
 
 namespace gan::kernels {
 
@@ -53,21 +55,21 @@ struct ConvGeometry {
 };
 
 // cols = im2col(x).  x: (N, C, H, W);  cols: (C*K*K, N*H_out*W_out), every entry overwritten.
-void im2col(const ConvGeometry& g, const float* x, float* cols);
-void im2col_ref(const ConvGeometry& g, const float* x, float* cols);
+void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols);
+void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols);
 
 // x += col2im(cols), the adjoint of im2col.  cols: (C*K*K, N*H_out*W_out);  x: (N, C, H, W).
-void col2im(const ConvGeometry& g, const float* cols, float* x);
-void col2im_ref(const ConvGeometry& g, const float* cols, float* x);
+void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x);
+void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x);
 
 // out[b, a, p] = in[a, b, p] (or += when accumulate): swaps the two leading axes of (A, B, P).
 // Moves a GEMM's channel-major (C, N, H*W) result to (N, C, H*W) and back.
-void swap_leading_axes(int A, int B, int64_t P, const float* in, float* out, bool accumulate);
-void swap_leading_axes_ref(int A, int B, int64_t P, const float* in, float* out, bool accumulate);
+void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
+void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
 
 // Uninitialised floats for cols and for channel-major products, which the kernels above and gemm
 // with beta = 0 overwrite entirely. Unlike a Tensor they are not zero-filled first: at DCGAN's sizes
 // that would be an extra pass over up to 13 MB per buffer.
-inline std::unique_ptr<float[]> scratch(int64_t count) { return std::unique_ptr<float[]>(new float[count]); }
+inline std::unique_ptr<Scalar[]> scratch(int64_t count) { return std::unique_ptr<Scalar[]>(new Scalar[count]); }
 
 }  // namespace gan::kernels

@@ -171,3 +171,10 @@ inline double integer_power(double base, int64_t n) {
 }
 
 }  // namespace gan::kernels
+
+// The double build (tensor/scalar.h) runs every op on doubles: there exp, log, log1p and tanh of a
+// Scalar pick the double overloads by the argument's type. The float build never sees them, so no
+// float expression can slip into a double function and change its bits.
+#ifdef GAN_DOUBLE_PRECISION
+#include "gan/kernels/math_functions_double.h"
+#endif

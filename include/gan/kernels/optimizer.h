@@ -9,6 +9,8 @@
 
 #include <cstdint>
 
+#include "gan/tensor/scalar.h"
+
 namespace gan::kernels {
 
 // Adam (Kingma & Ba 2015, Algorithm 1), one step t for `count` elements:
@@ -17,17 +19,17 @@ namespace gan::kernels {
 //   theta = theta - lr m_hat / (sqrt(v_hat) + eps)
 // with bias_correction1 = 1 - beta1^t and bias_correction2 = 1 - beta2^t, computed by the caller.
 // theta, m, v: updated in place; g: read only. All arrays hold `count` floats.
-void adam_update(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
+void adam_update(int64_t count, Scalar* theta, const Scalar* g, Scalar* m, Scalar* v, float lr, float beta1,
                  float beta2, float eps, float bias_correction1, float bias_correction2);
-void adam_update_ref(int64_t count, float* theta, const float* g, float* m, float* v, float lr, float beta1,
+void adam_update_ref(int64_t count, Scalar* theta, const Scalar* g, Scalar* m, Scalar* v, float lr, float beta1,
                      float beta2, float eps, float bias_correction1, float bias_correction2);
 
 // SGD with momentum and L2 weight decay, in PyTorch's form (no dampening):
 //   d = g + weight_decay theta;   b = momentum b + d;   theta = theta - lr b
 // With momentum == 0, b is not used (it may be null) and theta = theta - lr d.
-void sgd_update(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
+void sgd_update(int64_t count, Scalar* theta, const Scalar* g, Scalar* b, float lr, float momentum,
                 float weight_decay);
-void sgd_update_ref(int64_t count, float* theta, const float* g, float* b, float lr, float momentum,
+void sgd_update_ref(int64_t count, Scalar* theta, const Scalar* g, Scalar* b, float lr, float momentum,
                     float weight_decay);
 
 }  // namespace gan::kernels

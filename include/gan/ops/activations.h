@@ -46,12 +46,12 @@ Variable softmax(const Variable& x);
 // sigma(x) of one number, without overflow for any x: with e = exp(-|x|) <= 1,
 // sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0 (D.4.1). For the kernels, and for
 // anything that reports D(x): our exp (kernels/math_functions.h) gives the same bits everywhere.
-inline float sigmoid_value(float x) {
-  float e = kernels::exp(-std::fabs(x));
+inline Scalar sigmoid_value(Scalar x) {
+  Scalar e = kernels::exp(-std::fabs(x));
   return x >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
 }
 
 // ln(1 + e^x) of one number as max(x, 0) + ln(1 + e^-|x|) (D.4.4). For the kernels.
-inline float softplus_value(float x) { return std::max(x, 0.0f) + kernels::log1p(kernels::exp(-std::fabs(x))); }
+inline Scalar softplus_value(Scalar x) { return std::max(x, Scalar{0}) + kernels::log1p(kernels::exp(-std::fabs(x))); }
 
 }  // namespace gan

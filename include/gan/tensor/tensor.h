@@ -1,5 +1,6 @@
-// Tensor: a contiguous block of float32 values with a Shape. No strides, no views:
-// element (n, c, h, w) of a rank-4 tensor is data[((n * C + c) * H + h) * W + w].
+// Tensor: a contiguous block of Scalar values (float32, or double in the double build: scalar.h)
+// with a Shape. No strides, no views: element (n, c, h, w) of a rank-4 tensor is
+// data[((n * C + c) * H + h) * W + w].
 //
 // A Tensor is a plain value: copying it copies the numbers. Gradients and the graph live in
 // gan::Variable (autograd/variable.h), which holds Tensors.
@@ -13,31 +14,32 @@
 #include <string>
 #include <vector>
 
+#include "gan/tensor/scalar.h"
 #include "gan/tensor/shape.h"
 
 namespace gan {
 
 struct Tensor {
   Shape shape;
-  std::vector<float> data;  // shape.numel() values, row-major
+  std::vector<Scalar> data;  // shape.numel() values, row-major
 
   Tensor() = default;
-  explicit Tensor(Shape shape, float fill = 0.0f);
+  explicit Tensor(Shape shape, Scalar fill = 0.0f);
   // requires: values.size() == shape.numel()
-  static Tensor from(Shape shape, std::vector<float> values);
+  static Tensor from(Shape shape, std::vector<Scalar> values);
 
   int64_t numel() const { return static_cast<int64_t>(data.size()); }
   int rank() const { return shape.rank; }
   int size(int axis) const { return shape[axis]; }
   bool empty() const { return data.empty(); }
-  float* ptr() { return data.data(); }
-  const float* ptr() const { return data.data(); }
+  Scalar* ptr() { return data.data(); }
+  const Scalar* ptr() const { return data.data(); }
 
   // Element access by index, rank 2 and rank 4 (no bounds checks: the kernels' job).
-  float& at(int i, int j) { return data[static_cast<int64_t>(i) * shape[1] + j]; }
-  float at(int i, int j) const { return data[static_cast<int64_t>(i) * shape[1] + j]; }
-  float& at(int n, int c, int h, int w) { return data[offset(n, c, h, w)]; }
-  float at(int n, int c, int h, int w) const { return data[offset(n, c, h, w)]; }
+  Scalar& at(int i, int j) { return data[static_cast<int64_t>(i) * shape[1] + j]; }
+  Scalar at(int i, int j) const { return data[static_cast<int64_t>(i) * shape[1] + j]; }
+  Scalar& at(int n, int c, int h, int w) { return data[offset(n, c, h, w)]; }
+  Scalar at(int n, int c, int h, int w) const { return data[offset(n, c, h, w)]; }
 
  private:
   int64_t offset(int n, int c, int h, int w) const {

@@ -12,6 +12,10 @@
 // random_input(shape, rng, margin) where margin > step, so no entry straddles a kink.
 // f must be deterministic: an op that draws random numbers (dropout) seeds its own Rng inside f.
 //
+// Two precisions. The float build checks the kernels that train; the double build (GAN_PRECISION
+// double, `make test-double`) runs the same checks on the same ops in double, ten thousand times
+// tighter (see the defaults below).
+//
 //   Rng rng(1);
 //   Variable x(random_input({4, 3}, rng), true);
 //   auto result = gradcheck("tanh", [](const std::vector<Variable>& in) { return tanh(in[0]); }, {x});
@@ -28,10 +32,25 @@
 
 namespace gan::testing {
 
+// The defaults follow Scalar (tensor/scalar.h). The numeric derivative errs by the truncation
+// h^2 f'''/6 and by the rounding of L, about eps |L| / h (eps = 6e-8 in float, 1e-16 in double).
+// In float the rounding forces a large h, whose truncation leaves a 2 % check: a backward 1 % off
+// passes it. In double, h = 1e-6 leaves both errors near 1e-10 of the gradient, so the check is
+// relative 1e-6, and a backward 0.1 % off fails (tests/testing/test_gradcheck.cpp).
+#ifdef GAN_DOUBLE_PRECISION
+constexpr double kGradcheckStep = 1e-5;
+constexpr double kGradcheckAbsTolerance = 1e-8;
+constexpr double kGradcheckRelTolerance = 1e-6;
+#else
+constexpr double kGradcheckStep = 1e-2;
+constexpr double kGradcheckAbsTolerance = 2e-3;
+constexpr double kGradcheckRelTolerance = 2e-2;
+#endif
+
 struct GradcheckOptions {
-  double step = 1e-2;            // h; float32 forward passes need a step this large
-  double abs_tolerance = 2e-3;
-  double rel_tolerance = 2e-2;
+  double step = kGradcheckStep;  // h
+  double abs_tolerance = kGradcheckAbsTolerance;
+  double rel_tolerance = kGradcheckRelTolerance;
   int max_entries_per_input = 64;  // more entries than this are sampled
   uint64_t seed = 7;               // for r and for the sample of entries
 };
