@@ -9,7 +9,10 @@
 #                    over several seeds (tests/bench/quality.sh); make quality-quick: one short run
 #   make fuzz        libFuzzer on the IDX, NPY, checkpoint and JSON readers (FUZZ_SECONDS each)
 #   make test-sanitize  the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer
-#   make test-builds the golden outputs from two more builds: -march=x86-64-v3, and the portable GEMM
+#   make test-builds the golden outputs from two more builds: -march=x86-64-v3, and the portable GEMM;
+#                    then make test-double
+#   make test-double the double build (build-double): every op's, layer's and objective's gradient
+#                    check to relative 1e-6 (docs/reliability.md)
 #   make assignment OUT=dir   the student copy: every `// BEGIN TASK` block blanked (docs/teaching.md)
 #   make test-assignment      build that copy and check that `gan grade` fails exactly its tasks
 #   make clean       remove the build folder
@@ -22,7 +25,7 @@ PACKAGES := g++ make cmake libeigen3-dev catch2 libstb-dev zlib1g-dev
 # ... and the tests: a real browser, headless, opens the report (tests/report/), with a font for its text.
 TEST_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: all deps test-deps configure build test demo bench bench-deps quality quality-quick data-full clean fuzz test-sanitize test-builds assignment test-assignment
+.PHONY: all deps test-deps configure build test demo bench bench-deps quality quality-quick data-full clean fuzz test-sanitize test-builds test-double assignment test-assignment
 
 all: build
 
@@ -172,6 +175,15 @@ test-builds: deps
 	  cmake --build $$folder -j $(JOBS) --target gan > /dev/null && \
 	  tests/golden/check_golden.sh $$folder/gan 1 2 || exit 1; \
 	done
+	@$(MAKE) --no-print-directory test-double
+
+# The double build (GAN_PRECISION=double, tensor/scalar.h): the tensor, kernel, op, layer, model,
+# objective and optimiser tests with every value a double, so that gradcheck holds each backward
+# to a relative 1e-6 where float32 allows only 2e-2. About 2 minutes at -j 1, build included.
+test-double: deps
+	@cmake -S . -B build-double -DCMAKE_BUILD_TYPE=Release -DGAN_PRECISION=double > /dev/null
+	@cmake --build build-double -j $(JOBS)
+	@cd build-double && OMP_WAIT_POLICY=passive ctest --output-on-failure -j $(JOBS)
 
 # Assignment mode (docs/teaching.md): the student copy, each task's body replaced by
 # `throw std::logic_error("TASK x.y not implemented: title")`; `gan grade` scores it.
@@ -193,4 +205,4 @@ test-sanitize: test-deps
 	  ctest --output-on-failure -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD) build-x86-64-v3 build-portable
+	rm -rf $(BUILD) build-x86-64-v3 build-portable build-double
