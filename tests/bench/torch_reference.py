@@ -111,15 +111,17 @@ def build(model, scheme):
     return g, d
 
 
-def training_step(g, d, opt_g, opt_d, real):
-    """One D step, then one G step; returns (d_loss, g_loss)."""
+def training_step(g, d, opt_g, opt_d, real, z=None):
+    """One D step, then one G step, on z (drawn here when None); returns (d_loss, g_loss, d_real,
+    d_fake), the last two the batch means of D(x) and D(G(z)) in D's step, as gan.cpp reports them."""
     ones = torch.ones(real.shape[0], 1)
     zeros = torch.zeros(real.shape[0], 1)
-    fake = g(torch.randn(real.shape[0], Z))
+    fake = g(torch.randn(real.shape[0], Z) if z is None else z)
     # D maximises log D(x) + log(1 - D(G(z))): real and fake in separate batches, as gan.cpp does
     opt_d.zero_grad(set_to_none=True)
-    d_loss = (F.binary_cross_entropy_with_logits(d(real), ones)
-              + F.binary_cross_entropy_with_logits(d(fake.detach()), zeros))
+    d_real_logits, d_fake_logits = d(real), d(fake.detach())
+    d_loss = (F.binary_cross_entropy_with_logits(d_real_logits, ones)
+              + F.binary_cross_entropy_with_logits(d_fake_logits, zeros))
     d_loss.backward()
     opt_d.step()
     # G minimises -log D(G(z)), the non-saturating objective, on the same fakes
@@ -127,7 +129,8 @@ def training_step(g, d, opt_g, opt_d, real):
     g_loss = F.binary_cross_entropy_with_logits(d(fake), ones)
     g_loss.backward()
     opt_g.step()
-    return d_loss.item(), g_loss.item()
+    return (d_loss.item(), g_loss.item(), torch.sigmoid(d_real_logits).mean().item(),
+            torch.sigmoid(d_fake_logits).mean().item())
 
 
 def optimisers(g, d):
@@ -235,10 +238,12 @@ def train(a):
     for epoch in range(1, a.epochs + 1):
         start = time.perf_counter()
         order = torch.randperm(n)
+        sums = np.zeros(4)  # d_loss, g_loss, D(x), D(G(z)), summed over the epoch's steps
         for step in range(steps):
-            d_loss, g_loss = training_step(g, d, opt_g, opt_d, data[order[step * a.batch:(step + 1) * a.batch]])
+            sums += training_step(g, d, opt_g, opt_d, data[order[step * a.batch:(step + 1) * a.batch]])
+        d_loss, g_loss, d_real, d_fake = sums / steps  # epoch means, as gan train prints them
         print(f"epoch {epoch}/{a.epochs}  {time.perf_counter() - start:.1f} s  d_loss {d_loss:.4f}  "
-              f"g_loss {g_loss:.4f}", flush=True)
+              f"g_loss {g_loss:.4f}  D(x) {d_real:.3f}  D(G(z)) {d_fake:.3f}", flush=True)
     g.eval()  # batch norm's running statistics, as gan sample uses them
     noise = torch.Generator().manual_seed(a.sample_seed)
     with torch.no_grad():

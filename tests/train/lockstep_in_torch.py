@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""The training step, gan.cpp beside PyTorch, from the same start (tests/train/lockstep_steps.cpp).
+
+  lockstep_in_torch.py WORK MODEL STEPS DATA_DIR
+
+WORK holds what lockstep_steps wrote: init.npz, z.npy, steps.csv and after_step1.npz. This loads
+init.npz into the project's PyTorch reference modules (tests/bench/torch_reference.py), takes the
+reference's own training_step on the same real batches (MNIST digits [64 s, 64 (s + 1)) at step s)
+and the same z, and prints both programs' d_loss, g_loss, D(x) and D(G(z)) side by side.
+
+It exits 1 unless
+  - after the first step, batch norm's running statistics agree within 1e-5 (relative to each
+    tensor's largest entry, at least 1): the same momentum and the same unbiased variance. (The
+    losses below test the weights' updates. The weights themselves are not compared: a bias that
+    feeds batch norm has a gradient of exactly 0 in exact arithmetic, rounding makes it about
+    1e-9 of either sign, and Adam, which divides by the gradient's size, turns that into a step of
+    up to lr either way in either program.)
+  - in each of the first 10 steps, all four numbers agree within 1e-4 (relative, at least 1):
+    float rounding alone moves them by about 1e-7 at the first step and by 1e-5 at the tenth, while
+    any change to the loop (another z for G's step, D's real and fake batches joined, another
+    Adam setting, momentum or objective) moves them by far more.
+Later steps are printed to show the rounding grow, as it does between any two float programs.
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+import torch_reference  # noqa: E402  the project's PyTorch reference
+
+CHECKED_STEPS = 10
+STEP_TOLERANCE = 1e-4
+WEIGHT_TOLERANCE = 1e-5
+BATCH = 64
+
+
+def load_npz(path):
+    """{name: array} of a gan export .npz, without its meta entry."""
+    arrays = dict(np.load(path))
+    arrays.pop("meta")
+    return arrays
+
+
+def load_into(g, d, arrays):
+    for prefix, net in (("G.", g), ("D.", d)):
+        state = {name[len(prefix):]: torch.from_numpy(a.copy()) for name, a in arrays.items() if name.startswith(prefix)}
+        net.load_state_dict(state, strict=True)
+
+
+def state_of(g, d):
+    return {**{"G." + k: v.numpy() for k, v in g.state_dict().items()},
+            **{"D." + k: v.numpy() for k, v in d.state_dict().items()}}
+
+
+def main():
+    work, model, steps, data_dir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    torch.set_num_threads(1)
+    g, d = torch_reference.build(model, "pytorch-default")  # every entry is then overwritten
+    load_into(g, d, load_npz(os.path.join(work, "init.npz")))
+    opt_g, opt_d = torch_reference.optimisers(g, d)
+    images = torch_reference.read_idx_images(os.path.join(data_dir, "mnist", "train-images-10k-idx3-ubyte"))
+    data = torch.from_numpy(images.astype(np.float32) / np.float32(127.5) - np.float32(1.0)).unsqueeze(1)
+    zs = torch.from_numpy(np.load(os.path.join(work, "z.npy")))
+    ours = np.loadtxt(os.path.join(work, "steps.csv"), delimiter=",", skiprows=1, ndmin=2)
+
+    failures = []
+    print(f"{model}: step | d_loss gan.cpp, PyTorch | g_loss | D(x) | D(G(z)) | largest relative difference")
+    for step in range(steps):
+        theirs = torch_reference.training_step(g, d, opt_g, opt_d, data[step * BATCH:(step + 1) * BATCH], zs[step])
+        mine = ours[step, 1:]
+        worst = max(abs(a - b) / max(1.0, abs(b)) for a, b in zip(mine, theirs))
+        print(f"  {step:3d} | " + " | ".join(f"{a:.7f} {b:.7f}" for a, b in zip(mine, theirs)) + f" | {worst:.1e}")
+        if step < CHECKED_STEPS and worst > STEP_TOLERANCE:
+            failures.append(f"step {step}: the step's numbers differ by {worst:.1e} (> {STEP_TOLERANCE:g})")
+        if step == 0:
+            after = load_npz(os.path.join(work, "after_step1.npz"))
+            for name, value in state_of(g, d).items():
+                if "running_" not in name:
+                    continue
+                difference = np.abs(after[name] - value).max() / max(1.0, np.abs(value).max())
+                if difference > WEIGHT_TOLERANCE:
+                    failures.append(f"after step 1, {name} differs by {difference:.1e} (> {WEIGHT_TOLERANCE:g})")
+    for failure in failures:
+        print(f"lockstep_in_torch: {model}: {failure}")
+    if failures:
+        sys.exit(1)
+    print(f"lockstep_in_torch: {model}: the first {CHECKED_STEPS} steps agree within {STEP_TOLERANCE:g}, "
+          f"the running statistics after step 1 within {WEIGHT_TOLERANCE:g}")
+
+
+if __name__ == "__main__":
+    main()
