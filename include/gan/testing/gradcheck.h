@@ -35,8 +35,10 @@ namespace gan::testing {
 // The defaults follow Scalar (tensor/scalar.h). The numeric derivative errs by the truncation
 // h^2 f'''/6 and by the rounding of L, about eps |L| / h (eps = 6e-8 in float, 1e-16 in double).
 // In float the rounding forces a large h, whose truncation leaves a 2 % check: a backward 1 % off
-// passes it. In double, h = 1e-6 leaves both errors near 1e-10 of the gradient, so the check is
-// relative 1e-6, and a backward 0.1 % off fails (tests/testing/test_gradcheck.cpp).
+// passes it. In double, h = 1e-5 leaves truncation near 1e-10 and rounding near 1e-11 of the
+// gradient, so the check is relative 1e-6, and a backward 0.1 % off fails
+// (tests/testing/test_gradcheck.cpp). (h = 1e-6 is not better: the rounding of a transposed
+// convolution's L, 3e-8 absolute, then exceeded the absolute tolerance.)
 #ifdef GAN_DOUBLE_PRECISION
 constexpr double kGradcheckStep = 1e-5;
 constexpr double kGradcheckAbsTolerance = 1e-8;
