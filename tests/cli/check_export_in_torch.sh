@@ -9,11 +9,8 @@ set -eu
 gan=$1
 work=$2
 here=$(dirname "$0")
-python=/usr/bin/python3
-if ! "$python" -c "import torch" 2>/dev/null; then
-  echo "SKIPPED: $python cannot import torch; install Debian's python3-torch (make bench-deps) to run this check"
-  exit 77
-fi
+# shellcheck source=../torch_or_skip.sh
+. "$here/../torch_or_skip.sh"
 rm -rf "$work"
 mkdir -p "$work"
 for variant in "mlp" "dcgan" "mlp --conditional" "dcgan --conditional"; do

@@ -10,11 +10,8 @@ steps_binary=$1
 data=$2
 work=$3
 here=$(dirname "$0")
-python=/usr/bin/python3
-if ! "$python" -c "import torch, numpy" 2>/dev/null; then
-  echo "SKIPPED: $python cannot import torch and numpy; install Debian's python3-torch (make bench-deps) to run this check"
-  exit 77
-fi
+# shellcheck source=../torch_or_skip.sh
+. "$here/../torch_or_skip.sh"
 for model in mlp dcgan; do
   rm -rf "${work:?}/$model"
   mkdir -p "$work/$model"
