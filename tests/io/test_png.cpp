@@ -37,7 +37,7 @@ Picture decode(const std::string& png) {
 
 }  // namespace
 
-TEST_CASE("write_png_grid lays out tiles with grey padding; IHDR has the grid's size", "[io]") {
+TEST_CASE("write_png_grid lays out tiles with grey padding, and IHDR has the grid's size", "[io]") {
   // Three 4x5 grey images in rows of two, padding 1: 2 * (5 + 1) + 1 = 13 wide, 2 * (4 + 1) + 1 = 11 high.
   Tensor images({3, 1, 4, 5});
   for (int w = 0; w < 5; ++w) images.at(0, 0, 0, w) = -1.0f;  // image 0: first row black

@@ -7,7 +7,7 @@
 
 using namespace gan::metrics;
 
-TEST_CASE("one component fits the sample mean and ML covariance; its density is the Gaussian's", "[metrics]") {
+TEST_CASE("one component fits the sample mean and ML covariance, and its density is the Gaussian's", "[metrics]") {
   gan::Rng rng(22);
   Matrix x(2, 1);
   x.data = {-1.0, 1.0};  // mean 0, ML variance 1

@@ -68,7 +68,7 @@ TEST_CASE("the unconditional models have PyTorch's parameter counts", "[models]"
   CHECK(count_parameters(dcgan.discriminator->parameters()) == 138689);
 }
 
-TEST_CASE("parameters and buffers carry positional names; conditional models add the embedding", "[models]") {
+TEST_CASE("parameters and buffers carry positional names, and conditional models add the embedding", "[models]") {
   gan::Rng rng(3);
   GanModels plain = gan::make_gan(settings_for("dcgan", false), rng);
   std::vector<std::string> names;

@@ -44,7 +44,7 @@ TEST_CASE("dropout zeroes about p of the entries and scales the rest by 1/(1-p)"
   CHECK(gan::dropout(x, 0.25f, again, true).value().data == y.value().data);
 }
 
-TEST_CASE("dropout rejects p outside [0, 1)", "[ops]") {
+TEST_CASE("dropout rejects p outside 0 <= p < 1", "[ops]") {
   Variable x(Tensor({2}));
   Rng rng(3);
   CHECK_THROWS_WITH(gan::dropout(x, 1.0f, rng, true),

@@ -14,7 +14,7 @@ TEST_CASE("ring8: a collapsed G (constant output) covers 1 mode, at full quality
   CHECK(count.high_quality == 1.0);
 }
 
-TEST_CASE("samples of the data cover every mode; points between modes are low quality", "[toy]") {
+TEST_CASE("samples of the data cover every mode, and points between modes are low quality", "[toy]") {
   gan::Rng rng(3);
   for (const char* name : {"ring8", "grid25", "mixture1d"}) {
     INFO(name);

@@ -36,7 +36,7 @@ TEST_CASE("config_from_json reads configs written before the per-epoch metrics, 
                     "old/config.json: fields 'eval_every' >= 0 and 'eval_samples' >= 2 expected, got 1 and 1");
 }
 
-TEST_CASE("the init scheme goes through config.json and a checkpoint; old configs get the old schemes", "[train]") {
+TEST_CASE("the init scheme goes through config.json and a checkpoint, and old configs get the old schemes", "[train]") {
   gan::TrainConfig config;
   config.init = "dcgan-zero-bias";
   CHECK(gan::config_from_json(gan::config_to_json(config), "config.json").init == "dcgan-zero-bias");
@@ -57,7 +57,8 @@ TEST_CASE("the init scheme goes through config.json and a checkpoint; old config
   CHECK(largest > 0.2f);
 
   gan::JsonValue old = gan::JsonValue::object();
-  for (const gan::JsonMember& member : gan::config_to_json(gan::TrainConfig{}).members()) {
+  const gan::JsonValue defaults = gan::config_to_json(gan::TrainConfig{});  // named: members() refers into it
+  for (const gan::JsonMember& member : defaults.members()) {
     if (member.key != "init") old.set(member.key, member.value);
   }
   CHECK(gan::config_from_json(old, "old/config.json").init == "dcgan-zero-bias");

@@ -43,7 +43,7 @@ TEST_CASE("edges are the morphological gradient: ink next to background, shifted
   CHECK(edges(step).data == std::vector<float>{0.0f, 0.0f});
 }
 
-TEST_CASE("tasks make A and B from the same digits; unpaired halves are disjoint", "[translate]") {
+TEST_CASE("tasks make A and B from the same digits, and unpaired halves are disjoint", "[translate]") {
   const Tensor dot = picture({".....", ".....", "..#..", ".....", "....."});
   CHECK(translation_task("edges2digit").make_target(dot).data == dot.data);
   CHECK(translation_task("thin2bold").make_input(dot).data == thin(dot).data);
