@@ -9,17 +9,21 @@ reference's own training_step on the same real batches (MNIST digits [64 s, 64 (
 and the same z, and prints both programs' d_loss, g_loss, D(x) and D(G(z)) side by side.
 
 It exits 1 unless
-  - after the first step, batch norm's running statistics agree within 1e-5 (relative to each
-    tensor's largest entry, at least 1): the same momentum and the same unbiased variance. (The
-    losses below test the weights' updates. The weights themselves are not compared: a bias that
-    feeds batch norm has a gradient of exactly 0 in exact arithmetic, rounding makes it about
-    1e-9 of either sign, and Adam, which divides by the gradient's size, turns that into a step of
-    up to lr either way in either program.)
-  - in each of the first 10 steps, all four numbers agree within 1e-4 (relative, at least 1):
-    float rounding alone moves them by about 1e-7 at the first step and by 1e-5 at the tenth, while
-    any change to the loop (another z for G's step, D's real and fake batches joined, another
-    Adam setting, momentum or objective) moves them by far more.
-Later steps are printed to show the rounding grow, as it does between any two float programs.
+  - after the first step, batch norm's running statistics agree within 1e-4 (relative to each
+    tensor's largest entry, at least 1): the same momentum, and the same unbiased variance (for the
+    MLP's batch of 64 the biased one would be off by 1.6e-3 of the variance). Rounding alone
+    leaves at most 5e-6 here.
+  - in each of the first 10 steps, all four numbers agree within 1e-3 (relative, at least 1).
+    Rounding alone moves them by about 1e-7 at the first step; by the tenth, up to 7e-5 in the
+    DCGAN, because Adam's first update is lr times the sign of each gradient, and a gradient that
+    is zero up to rounding gets either sign in either program. A change to the loop moves them by
+    1e-2 or more: another z for G's step, beta1 0.6 instead of 0.5, or D's real and fake batches
+    joined into one (which changes D's batch statistics, so only where D has batch norm: the
+    DCGAN).
+The weights themselves are not compared, for the same reason: a bias that feeds batch norm has a
+gradient of exactly 0 in exact arithmetic, and Adam turns its rounding into a step of up to lr
+either way. Later steps are printed to show the rounding grow, as it does between any two float
+programs.
 """
 import os
 import sys
@@ -31,8 +35,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import torch_reference  # noqa: E402  the project's PyTorch reference
 
 CHECKED_STEPS = 10
-STEP_TOLERANCE = 1e-4
-WEIGHT_TOLERANCE = 1e-5
+STEP_TOLERANCE = 1e-3
+STATISTICS_TOLERANCE = 1e-4
 BATCH = 64
 
 
@@ -80,14 +84,14 @@ def main():
                 if "running_" not in name:
                     continue
                 difference = np.abs(after[name] - value).max() / max(1.0, np.abs(value).max())
-                if difference > WEIGHT_TOLERANCE:
-                    failures.append(f"after step 1, {name} differs by {difference:.1e} (> {WEIGHT_TOLERANCE:g})")
+                if difference > STATISTICS_TOLERANCE:
+                    failures.append(f"after step 1, {name} differs by {difference:.1e} (> {STATISTICS_TOLERANCE:g})")
     for failure in failures:
         print(f"lockstep_in_torch: {model}: {failure}")
     if failures:
         sys.exit(1)
     print(f"lockstep_in_torch: {model}: the first {CHECKED_STEPS} steps agree within {STEP_TOLERANCE:g}, "
-          f"the running statistics after step 1 within {WEIGHT_TOLERANCE:g}")
+          f"the running statistics after step 1 within {STATISTICS_TOLERANCE:g}")
 
 
 if __name__ == "__main__":
