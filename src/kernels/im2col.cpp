@@ -35,6 +35,27 @@ struct Inside {
   }
 };
 
+// The references' one loop: every tap (kh, kw) of every window (n, oh, ow) of every channel c, in
+// the order (c, kh, kw, n, oh, ow). visit(entry, pixel) gets entry, the place of row (c, kh, kw)
+// and column (n, oh, ow) in cols, and pixel, the place in x of the image pixel the tap reads
+// (D.8.1), or -1 where the tap falls on the zero padding.
+template <typename Visit>
+void for_each_tap_ref(const ConvGeometry& g, Visit visit) {
+  const int H_out = g.H_out(), W_out = g.W_out();
+  for (int c = 0; c < g.C; ++c)
+    for (int kh = 0; kh < g.K; ++kh)
+      for (int kw = 0; kw < g.K; ++kw)
+        for (int n = 0; n < g.N; ++n)
+          for (int oh = 0; oh < H_out; ++oh)
+            for (int ow = 0; ow < W_out; ++ow) {
+              const int ih = oh * g.stride - g.padding + kh, iw = ow * g.stride - g.padding + kw;
+              const bool inside = ih >= 0 && ih < g.H && iw >= 0 && iw < g.W;
+              const int64_t row = (int64_t{c} * g.K + kh) * g.K + kw;
+              const int64_t column = (int64_t{n} * H_out + oh) * W_out + ow;
+              visit(row * g.columns() + column, inside ? ((int64_t{n} * g.C + c) * g.H + ih) * g.W + iw : int64_t{-1});
+            }
+}
+
 }  // namespace
 
 void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
@@ -87,20 +108,7 @@ void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
 }
 
 void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
-  const int H_out = g.H_out(), W_out = g.W_out();
-  for (int c = 0; c < g.C; ++c)
-    for (int kh = 0; kh < g.K; ++kh)
-      for (int kw = 0; kw < g.K; ++kw)
-        for (int n = 0; n < g.N; ++n)
-          for (int oh = 0; oh < H_out; ++oh)
-            for (int ow = 0; ow < W_out; ++ow) {
-              int ih = oh * g.stride - g.padding + kh, iw = ow * g.stride - g.padding + kw;
-              bool inside = ih >= 0 && ih < g.H && iw >= 0 && iw < g.W;
-              int64_t row = (int64_t{c} * g.K + kh) * g.K + kw;
-              int64_t column = (int64_t{n} * H_out + oh) * W_out + ow;
-              cols[row * g.columns() + column] =
-                  inside ? x[((int64_t{n} * g.C + c) * g.H + ih) * g.W + iw] : 0.0f;
-            }
+  for_each_tap_ref(g, [&](int64_t entry, int64_t pixel) { cols[entry] = pixel < 0 ? Scalar{0} : x[pixel]; });
 }
 
 void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
@@ -132,19 +140,9 @@ void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
 }
 
 void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
-  const int H_out = g.H_out(), W_out = g.W_out();
-  for (int c = 0; c < g.C; ++c)
-    for (int kh = 0; kh < g.K; ++kh)
-      for (int kw = 0; kw < g.K; ++kw)
-        for (int n = 0; n < g.N; ++n)
-          for (int oh = 0; oh < H_out; ++oh)
-            for (int ow = 0; ow < W_out; ++ow) {
-              int ih = oh * g.stride - g.padding + kh, iw = ow * g.stride - g.padding + kw;
-              if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
-              int64_t row = (int64_t{c} * g.K + kh) * g.K + kw;
-              int64_t column = (int64_t{n} * H_out + oh) * W_out + ow;
-              x[((int64_t{n} * g.C + c) * g.H + ih) * g.W + iw] += cols[row * g.columns() + column];
-            }
+  for_each_tap_ref(g, [&](int64_t entry, int64_t pixel) {
+    if (pixel >= 0) x[pixel] += cols[entry];  // the terms on the padding belong to no pixel
+  });
 }
 
 void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate) {
