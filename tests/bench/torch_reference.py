@@ -30,13 +30,19 @@ batch dropped; then draws --samples images in evaluation mode (batch norm's runn
 as `gan sample` does) and writes them to --out as a float32 .npy (N, 1, 28, 28) in [-1, 1], the
 form `gan metric` reads. Same recipe as gan.cpp, not the same random numbers.
 
+The checks that compare with gan.cpp import it for its modules (build, training_step), the shipped
+digits (shipped_digits) and the files of `gan export` (read_export): tests/cli/export_in_torch.py,
+tests/train/lockstep_in_torch.py.
+
 Usage (Debian's python3-torch lives in the system interpreter):
   /usr/bin/python3 tests/bench/torch_reference.py bench --model dcgan --threads 2 --reps 5
   /usr/bin/python3 tests/bench/torch_reference.py train --model dcgan --epochs 10 --seed 1 --out fake.npy
 """
 import argparse
+import json
 import os
 import statistics
+import struct
 import sys
 import time
 
@@ -225,11 +231,37 @@ def read_idx_images(path):
     return raw[16:].reshape(count, rows, cols)
 
 
+def shipped_digits(data_dir):
+    """The shipped 10,000 MNIST training digits, float32 (N, 1, 28, 28), each pixel p scaled to
+    p / 127.5 - 1 as gan.cpp's loader does."""
+    images = read_idx_images(os.path.join(data_dir, "mnist", "train-images-10k-idx3-ubyte"))
+    return torch.from_numpy(images.astype(np.float32) / np.float32(127.5) - np.float32(1.0)).unsqueeze(1)
+
+
+def read_export(path):
+    """A `gan export` file (.npz or .safetensors) -> ({name: np.ndarray}, meta dict). The
+    safetensors file is read with numpy alone (8-byte header length, JSON, raw data), so no
+    safetensors package is needed; docs/export.md shows the usual loader."""
+    if path.endswith(".npz"):
+        arrays = dict(np.load(path))
+        meta = json.loads(str(arrays.pop("meta")))
+        return arrays, meta
+    with open(path, "rb") as f:
+        blob = f.read()
+    (n,) = struct.unpack("<Q", blob[:8])
+    header = json.loads(blob[8:8 + n])
+    meta = json.loads(header.pop("__metadata__")["meta"])
+    data = blob[8 + n:]
+    dtypes = {"F32": np.float32, "I64": np.int64}
+    arrays = {name: np.frombuffer(data[e["data_offsets"][0]:e["data_offsets"][1]], dtypes[e["dtype"]]).reshape(e["shape"])
+              for name, e in header.items()}
+    return arrays, meta
+
+
 def train(a):
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    images = read_idx_images(os.path.join(a.data_dir, "mnist", "train-images-10k-idx3-ubyte"))
-    data = torch.from_numpy(images.astype(np.float32) / np.float32(127.5) - np.float32(1.0)).unsqueeze(1)
+    data = shipped_digits(a.data_dir)
     g, d = build(a.model, a.init)
     opt_g, opt_d = optimisers(g, d)
     n, steps = data.shape[0], data.shape[0] // a.batch  # the last partial batch is dropped

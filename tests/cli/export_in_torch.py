@@ -5,12 +5,9 @@
 
 Prints `max_abs_diff=<d> model=<m> conditional=<c>` and exits 1 when d > 1e-5. The labels of a
 conditional model are the ones `gan sample` uses without --label: row i // COLUMNS of the grid,
-modulo K. The safetensors file is read with numpy alone (8-byte header length, JSON, raw data),
-so this check needs no safetensors package; docs/export.md shows the usual loader.
+modulo K. Both formats are read by torch_reference.read_export, with numpy alone.
 """
-import json
 import os
-import struct
 import sys
 
 import numpy as np
@@ -18,25 +15,7 @@ import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
-import torch_reference  # noqa: E402  the project's PyTorch reference: mlp_gan(), dcgan28()
-
-
-def read_weights(path):
-    """{name: np.ndarray}, meta dict."""
-    if path.endswith(".npz"):
-        arrays = dict(np.load(path))
-        meta = json.loads(str(arrays.pop("meta")))
-        return arrays, meta
-    with open(path, "rb") as f:
-        blob = f.read()
-    (n,) = struct.unpack("<Q", blob[:8])
-    header = json.loads(blob[8:8 + n])
-    meta = json.loads(header.pop("__metadata__")["meta"])
-    data = blob[8 + n:]
-    dtypes = {"F32": np.float32, "I64": np.int64}
-    arrays = {name: np.frombuffer(data[e["data_offsets"][0]:e["data_offsets"][1]], dtypes[e["dtype"]]).reshape(e["shape"])
-              for name, e in header.items()}
-    return arrays, meta
+import torch_reference  # noqa: E402  the project's PyTorch reference: its modules, read_export()
 
 
 def generator(arrays, meta):
@@ -81,7 +60,7 @@ def load_discriminator(arrays, meta):
 
 def main():
     weights, z_path, samples_path, columns = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    arrays, meta = read_weights(weights)
+    arrays, meta = torch_reference.read_export(weights)
     z = torch.from_numpy(np.load(z_path))
     labels = torch.tensor([(i // columns) % meta["num_classes"] for i in range(z.shape[0])])
     ours = torch.from_numpy(np.load(samples_path))

@@ -40,13 +40,6 @@ STATISTICS_TOLERANCE = 1e-4
 BATCH = 64
 
 
-def load_npz(path):
-    """{name: array} of a gan export .npz, without its meta entry."""
-    arrays = dict(np.load(path))
-    arrays.pop("meta")
-    return arrays
-
-
 def load_into(g, d, arrays):
     for prefix, net in (("G.", g), ("D.", d)):
         state = {name[len(prefix):]: torch.from_numpy(a.copy()) for name, a in arrays.items() if name.startswith(prefix)}
@@ -62,10 +55,9 @@ def main():
     work, model, steps, data_dir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     torch.set_num_threads(1)
     g, d = torch_reference.build(model, "pytorch-default")  # every entry is then overwritten
-    load_into(g, d, load_npz(os.path.join(work, "init.npz")))
+    load_into(g, d, torch_reference.read_export(os.path.join(work, "init.npz"))[0])
     opt_g, opt_d = torch_reference.optimisers(g, d)
-    images = torch_reference.read_idx_images(os.path.join(data_dir, "mnist", "train-images-10k-idx3-ubyte"))
-    data = torch.from_numpy(images.astype(np.float32) / np.float32(127.5) - np.float32(1.0)).unsqueeze(1)
+    data = torch_reference.shipped_digits(data_dir)
     zs = torch.from_numpy(np.load(os.path.join(work, "z.npy")))
     ours = np.loadtxt(os.path.join(work, "steps.csv"), delimiter=",", skiprows=1, ndmin=2)
 
@@ -79,7 +71,7 @@ def main():
         if step < CHECKED_STEPS and worst > STEP_TOLERANCE:
             failures.append(f"step {step}: the step's numbers differ by {worst:.1e} (> {STEP_TOLERANCE:g})")
         if step == 0:
-            after = load_npz(os.path.join(work, "after_step1.npz"))
+            after, _ = torch_reference.read_export(os.path.join(work, "after_step1.npz"))
             for name, value in state_of(g, d).items():
                 if "running_" not in name:
                     continue
