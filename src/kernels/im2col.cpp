@@ -10,20 +10,6 @@ namespace {
 // Below this many floats copied, a team of threads costs more than it saves.
 constexpr int64_t kParallelMinElements = 1 << 15;
 
-// One image plane inside a border of `padding` zeros, (H + 2 padding, W + 2 padding): a thread's
-// scratch copy, so that every tap of every window is an ordinary read, without bounds checks.
-struct PaddedPlane {
-  int H, W, padding;
-  int Hp() const { return H + 2 * padding; }
-  int Wp() const { return W + 2 * padding; }
-  // Copies `plane` (H, W) inside the border of `padded`, whose border is left as it is.
-  void fill(const Scalar* plane, Scalar* padded) const {
-    for (int h = 0; h < H; ++h) {
-      std::copy(plane + int64_t{h} * W, plane + int64_t{h + 1} * W, padded + int64_t{h + padding} * Wp() + padding);
-    }
-  }
-};
-
 // The output positions o in [begin, end) of [0, n_out) whose tap o*stride + offset falls inside an
 // axis of n pixels; the taps of the other positions fall on the zero padding. col2im runs its loops
 // over this range only, so it needs neither bounds checks nor a padded copy of the plane.
@@ -58,52 +44,47 @@ void for_each_tap_ref(const ConvGeometry& g, Visit visit) {
 
 }  // namespace
 
-void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
-  const int H_out = g.H_out(), W_out = g.W_out();
-  const int64_t P = int64_t{H_out} * W_out;  // window positions per image
-  const int64_t columns = g.columns();
-  const int64_t planes = int64_t{g.C} * g.N;
-  const PaddedPlane pad{g.H, g.W, g.padding};
-#pragma omp parallel if (g.rows() * columns >= kParallelMinElements)
-  {
-    // This thread's padded plane; its border is zeroed once and never written.
-    std::vector<Scalar> padded(g.padding > 0 ? int64_t{pad.Hp()} * pad.Wp() : 0, 0.0f);
-    // Plane (c, n) writes the K*K row pieces cols[(c, kh, kw)][n*P, (n+1)*P), read from x[n, c].
-    // Planes run c-major so that neighbouring planes write neighbouring pieces of the same rows.
-#pragma omp for schedule(static)
+Patches::Patches(const ConvGeometry& g, const Scalar* x) : g_(g), image_(x) {
+  const int Hp = g.H + 2 * g.padding, Wp = g.W + 2 * g.padding;
+  const int64_t padded_plane = int64_t{Hp} * Wp;
+  if (g.padding > 0) {
+    // Plane by plane: its border of zeros, then its rows inside it; each plane by one thread.
+    const int64_t planes = int64_t{g.N} * g.C;
+    padded_.reset(new Scalar[planes * padded_plane]);
+#pragma omp parallel for schedule(static) if (planes * padded_plane >= kParallelMinElements)
     for (int64_t plane = 0; plane < planes; ++plane) {
-      const int c = static_cast<int>(plane / g.N), n = static_cast<int>(plane % g.N);
-      const Scalar* image = x + (int64_t{n} * g.C + c) * g.H * g.W;
-      if (g.padding > 0) {
-        pad.fill(image, padded.data());
-        image = padded.data();
+      Scalar* to = padded_.get() + plane * padded_plane;
+      const Scalar* from = x + plane * g.H * g.W;
+      std::fill(to, to + int64_t{g.padding} * Wp, 0.0f);  // the rows above
+      for (int h = 0; h < g.H; ++h) {
+        Scalar* row = to + int64_t{h + g.padding} * Wp;
+        std::fill(row, row + g.padding, 0.0f);
+        std::copy(from + int64_t{h} * g.W, from + int64_t{h + 1} * g.W, row + g.padding);
+        std::fill(row + g.padding + g.W, row + Wp, 0.0f);
       }
-      for (int kh = 0; kh < g.K; ++kh) {
-        for (int kw = 0; kw < g.K; ++kw) {
-          Scalar* piece = cols + ((int64_t{c} * g.K + kh) * g.K + kw) * columns + n * P;
-          // Neighbouring taps see shifted copies of the same pixels. Tap (kh, kw) at (oh, ow) reads the
-          // padded pixel (oh*stride + kh, ow*stride + kw), which tap (kh - stride, kw) read at
-          // (oh + 1, ow) and tap (kh, kw - stride) at (oh, ow + 1). So most of a piece is a piece
-          // written just before, moved up one row or left one column: a contiguous copy, in cache,
-          // instead of a strided gather. Only the new last row or column is gathered.
-          int oh_begin = 0, ow_begin = 0;
-          if (kh >= g.stride) {
-            const Scalar* above = piece - int64_t{g.stride} * g.K * columns;  // tap (kh - stride, kw)
-            std::copy(above + W_out, above + P, piece);
-            oh_begin = H_out - 1;
-          } else if (kw >= g.stride) {
-            const Scalar* left = piece - int64_t{g.stride} * columns;  // tap (kh, kw - stride)
-            std::copy(left + 1, left + P, piece);  // each row's last entry is gathered below
-            ow_begin = W_out - 1;
-          }
-          for (int oh = oh_begin; oh < H_out; ++oh) {  // (D.8.1), in padded coordinates
-            const Scalar* in = image + int64_t{oh * g.stride + kh} * pad.Wp() + kw;
-            Scalar* out = piece + int64_t{oh} * W_out;
-            for (int ow = ow_begin; ow < W_out; ++ow) out[ow] = in[ow * g.stride];
-          }
-        }
-      }
+      std::fill(to + int64_t{g.padding + g.H} * Wp, to + padded_plane, 0.0f);  // the rows below
     }
+    image_ = padded_.get();
+  }
+  // (D.8.1) in padded coordinates: tap (kh, kw) of window (oh, ow) reads (oh*stride + kh, ow*stride + kw).
+  tap_offsets_.reserve(g.rows());
+  for (int c = 0; c < g.C; ++c)
+    for (int kh = 0; kh < g.K; ++kh)
+      for (int kw = 0; kw < g.K; ++kw) tap_offsets_.push_back((int64_t{c} * Hp + kh) * Wp + kw);
+  window_offsets_.reserve(g.columns());
+  for (int n = 0; n < g.N; ++n)
+    for (int oh = 0; oh < g.H_out(); ++oh)
+      for (int ow = 0; ow < g.W_out(); ++ow) {
+        window_offsets_.push_back(int64_t{n} * g.C * padded_plane + int64_t{oh} * g.stride * Wp + int64_t{ow} * g.stride);
+      }
+}
+
+void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
+  const Patches patches(g, x);
+  const int64_t columns = g.columns();
+#pragma omp parallel for schedule(static) if (g.rows() * columns >= kParallelMinElements)
+  for (int64_t r = 0; r < g.rows(); ++r) {
+    for (int64_t j = 0; j < columns; ++j) cols[r * columns + j] = patches.at(r, j);
   }
 }
 

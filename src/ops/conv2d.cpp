@@ -47,8 +47,8 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   const int rows = static_cast<int>(g.rows());        // C_in*K*K
   const int columns = static_cast<int>(g.columns());  // N*H_out*W_out
 
-  std::unique_ptr<Scalar[]> cols = kernels::scratch(int64_t{rows} * columns);
-  kernels::im2col(g, x.value().ptr(), cols.get());
+  // cols = im2col(x) (D.8.1), read in place by the product's packing rather than written out
+  auto patches = std::make_shared<const kernels::Patches>(g, x.value().ptr());
   // The product is channel-major, (C_out, N*H_out*W_out); each channel's row starts at its bias.
   std::unique_ptr<Scalar[]> y_cm = kernels::scratch(int64_t{C_out} * columns);
   if (b.defined()) {
@@ -56,20 +56,21 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
       std::fill(y_cm.get() + int64_t{o} * columns, y_cm.get() + int64_t{o + 1} * columns, b.value().data[o]);
     }
   }
-  kernels::gemm(false, false, C_out, columns, rows, 1.0f, weight.value().ptr(), cols.get(),
-                b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)
+  kernels::gemm_patches(false, false, C_out, columns, rows, 1.0f, weight.value().ptr(), *patches,
+                        b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)
   Tensor y({N, C_out, H_out, W_out});
   kernels::swap_leading_axes(C_out, N, P, y_cm.get(), y.ptr(), false);
   y_cm.reset();
 
-  // cols is needed again only for dL/dweight; keep it only when that will be asked for.
-  std::shared_ptr<Scalar[]> saved_cols;
-  if (grad_enabled() && weight.requires_grad()) saved_cols = std::move(cols);
+  // cols is needed again only for dL/dweight; keep it (the padded copy of x) only when that will
+  // be asked for. With padding 0 it points into x's value, which the node x below keeps alive.
+  std::shared_ptr<const kernels::Patches> saved_patches;
+  if (grad_enabled() && weight.requires_grad()) saved_patches = std::move(patches);
   std::vector<Variable> inputs = {x, weight};
   if (b.defined()) inputs.push_back(b);
   return make_result(std::move(y), inputs, "conv2d",
                      [x = x.node(), weight = weight.node(), b = b.node(), g, C_out, P, rows, columns,
-                      cols = std::move(saved_cols)](const Tensor& dy) {
+                      cols = std::move(saved_patches)](const Tensor& dy) {
     // BEGIN TASK 2.2: conv2d backward
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
     std::unique_ptr<Scalar[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
@@ -82,8 +83,8 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
       }
     }
     if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
-      kernels::gemm(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), cols.get(), 1.0f,
-                    grad_buffer(*weight).ptr());
+      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), *cols, 1.0f,
+                            grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
       std::unique_ptr<Scalar[]> dcols = kernels::scratch(int64_t{rows} * columns);

@@ -92,17 +92,17 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
       }
     }
     if (!x->requires_grad && !weight->requires_grad) return;
-    std::unique_ptr<Scalar[]> dcols = kernels::scratch(int64_t{rows} * columns);  // im2col(dL/dy)
-    kernels::im2col(g, dy.ptr(), dcols.get());
+    const kernels::Patches dcols(g, dy.ptr());  // im2col(dL/dy), read in place by both products
     if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
       std::unique_ptr<Scalar[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
       kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get(), false);
-      kernels::gemm(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols.get(), 1.0f,
-                    grad_buffer(*weight).ptr());
+      kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols, 1.0f,
+                            grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
       std::unique_ptr<Scalar[]> dx_cm = kernels::scratch(int64_t{C_in} * columns);
-      kernels::gemm(false, false, C_in, columns, rows, 1.0f, weight->value.ptr(), dcols.get(), 0.0f, dx_cm.get());
+      kernels::gemm_patches(false, false, C_in, columns, rows, 1.0f, weight->value.ptr(), dcols, 0.0f,
+                            dx_cm.get());
       kernels::swap_leading_axes(C_in, g.N, P_in, dx_cm.get(), grad_buffer(*x).ptr(), true);
     }
   });

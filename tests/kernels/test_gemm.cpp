@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gan/kernels/gemm.h"
+#include "gan/kernels/im2col.h"
 #include "gan/kernels/parallel.h"
 #include "gan/tensor/rng.h"
 
@@ -129,6 +130,58 @@ TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
       gan::kernels::set_num_threads(saved);
     }
   }
+}
+
+TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a convolution uses", "[kernels]") {
+  // A convolution's three products: forward W cols (B = cols), dL/dweight dY cols^T (B stored as
+  // cols, transposed) and, for conv_transpose2d, the same two on im2col(dL/dy). With 1 or 16 taps
+  // (C*K*K) the weight gradient's C is narrower than a micro-tile and runs as C^T, so the patches
+  // are packed as the left operand there. alpha 0.5 checks that alpha reaches them in that role.
+  gan::Rng rng(6);
+  const gan::kernels::ConvGeometry geometries[] = {
+      {3, 2, 9, 7, 4, 2, 1},    // DCGAN's K 4, stride 2, padding 1, on odd planes
+      {2, 3, 7, 7, 3, 1, 0},    // no padding: the patches read x itself
+      {2, 1, 12, 12, 4, 2, 1},  // one channel: 16 taps, the transposed weight gradient
+      {5, 1, 4, 4, 1, 1, 0},    // a 1 x 1 kernel: one tap, a single row of cols
+      {2, 5, 8, 6, 3, 3, 2},    // padding wider than the stride
+  };
+  for (const auto& g : geometries) {
+    const int rows = static_cast<int>(g.rows()), columns = static_cast<int>(g.columns());
+    auto x = random_values(size_t(g.N) * g.C * g.H * g.W, rng);
+    std::vector<Scalar> cols(size_t(rows) * columns);
+    gan::kernels::im2col_ref(g, x.data(), cols.data());
+    const gan::kernels::Patches patches(g, x.data());
+    for (int M : {1, 7, 40}) {
+      for (Scalar alpha : {1.0f, 0.5f}) {
+        for (Scalar beta : {0.0f, 1.0f}) {
+          INFO("rows=" << rows << " columns=" << columns << " M=" << M << " alpha=" << alpha << " beta=" << beta);
+          // forward: (M, rows) (rows, columns)
+          auto W = random_values(size_t(M) * rows, rng);
+          auto C = beta == 0.0f ? std::vector<Scalar>(size_t(M) * columns, NAN) : random_values(size_t(M) * columns, rng);
+          auto C_ref = C;
+          gan::kernels::gemm_patches(false, false, M, columns, rows, alpha, W.data(), patches, beta, C.data());
+          gemm_ref(false, false, M, columns, rows, alpha, W.data(), cols.data(), beta, C_ref.data());
+          CHECK(same_bits(C, C_ref));
+          // weight gradient: (M, columns) (columns, rows), cols stored (rows, columns)
+          auto dY = random_values(size_t(M) * columns, rng);
+          auto dW = beta == 0.0f ? std::vector<Scalar>(size_t(M) * rows, NAN) : random_values(size_t(M) * rows, rng);
+          auto dW_ref = dW;
+          gan::kernels::gemm_patches(false, true, M, rows, columns, alpha, dY.data(), patches, beta, dW.data());
+          gemm_ref(false, true, M, rows, columns, alpha, dY.data(), cols.data(), beta, dW_ref.data());
+          CHECK(same_bits(dW, dW_ref));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("gemm_patches rejects a patch matrix of another shape than B", "[kernels]") {
+  const gan::kernels::ConvGeometry g{1, 2, 4, 4, 2, 2, 0};  // cols (8, 4)
+  std::vector<Scalar> x(32, 1.0f), A(8 * 8, 1.0f), C(8 * 8);
+  const gan::kernels::Patches patches(g, x.data());
+  CHECK_THROWS_WITH(gan::kernels::gemm_patches(false, false, 2, 8, 4, 1.0f, A.data(), patches, 0.0f, C.data()),
+                    "gemm_patches: the patch matrix is (8, 4), expected B stored as (4, 8)");
+  CHECK_NOTHROW(gan::kernels::gemm_patches(false, true, 2, 8, 4, 1.0f, A.data(), patches, 0.0f, C.data()));
 }
 
 TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work items", "[kernels]") {

@@ -23,12 +23,20 @@
 //   gemm(false, true, N, D_out, D_in, 1.0f, x, weight, 0.0f, y);
 #pragma once
 
+#include "gan/kernels/im2col.h"
 #include "gan/tensor/scalar.h"
 
 namespace gan::kernels {
 
 void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
           const Scalar* B, Scalar beta, Scalar* C);
+
+// gemm with B = patches, the patch matrix im2col(x) of a convolution (im2col.h), stored (K, N) or,
+// when transpose_b, (N, K): the packing reads every entry straight from the image, so cols is never
+// written out. The same bits as im2col followed by gemm.
+// requires: patches' (rows, columns) == (K, N), or (N, K) when transpose_b
+void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+                  const Patches& patches, Scalar beta, Scalar* C);
 
 void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
               const Scalar* B, Scalar beta, Scalar* C);

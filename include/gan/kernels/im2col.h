@@ -23,13 +23,23 @@
 // weight * cols comes out channel-major, (C_out, N, H_out, W_out); swap_leading_axes reorders it to
 // (N, C_out, H_out, W_out), one copy of the output (D.8.2).
 //
-// Parallelism. im2col splits its work into (c, n) planes and col2im into (n, c) planes. Each plane's
-// outputs (K*K pieces of rows of cols, or one image plane of x) are written by one thread, in a fixed
-// order, so both give the same bits for any thread count. Neither checks bounds per element: im2col
-// first copies the plane into a zero border of width `padding`, and col2im's loops start and end where
-// the taps leave the padding. im2col also copies most of a piece from the piece of the tap one stride
-// above or to the left, which saw the same pixels one window later (see the .cpp). The `_ref` twins
-// are plain loops with the bounds checks written out.
+// Never written out. cols holds about K*K / stride^2 entries per pixel of x, 4 at DCGAN's K 4 and
+// stride 2: 12.8 MB for D's second convolution at batch 64, written once and then read again by the
+// GEMM's packing, which copies it into slivers. `Patches` gives the GEMM the same matrix without the 12.8 MB: entry
+// (r, j) is one read from x inside a border of zeros, at an offset that is a sum of two parts,
+//
+//   cols[r][j] = padded[tap_offset[r] + window_offset[j]],
+//   tap_offset[(c, kh, kw)]    = (c*H_p + kh)*W_p + kw,        H_p = H + 2 padding, W_p likewise
+//   window_offset[(n, oh, ow)] = n*C*H_p*W_p + oh*stride*W_p + ow*stride,
+//
+// so gemm_patches (gemm.h) packs each sliver straight from the image: the same values in the same
+// places as packing cols, hence the same bits. A convolution keeps its Patches (the padded copy of x,
+// a sixteenth of cols) for dL/dweight instead of cols.
+//
+// Parallelism. Patches pads its (n, c) planes, im2col writes its rows and col2im its (n, c) planes
+// each by one thread, in a fixed order, so all give the same bits for any thread count. col2im does
+// not check bounds per element: its loops start and end where the taps leave the padding. The `_ref`
+// twins are plain loops with the bounds checks written out.
 //
 //   ConvGeometry g{N, C, H, W, K, stride, padding};
 //   std::vector<Scalar> cols(g.rows() * g.columns());
@@ -38,6 +48,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "gan/tensor/scalar.h"
 
@@ -52,6 +63,26 @@ struct ConvGeometry {
   int W_out() const { return (W + 2 * padding - K) / stride + 1; }
   int64_t rows() const { return int64_t{C} * K * K; }                        // of cols
   int64_t columns() const { return int64_t{N} * H_out() * W_out(); }         // of cols
+};
+
+// The patch matrix im2col(x), (C*K*K, N*H_out*W_out), read in place: at(r, j) == cols[r][j]. Holds a
+// copy of x inside a border of `padding` zeros, or, with padding 0, x itself, which must then
+// outlive it.
+class Patches {
+ public:
+  Patches(const ConvGeometry& g, const Scalar* x);
+  const ConvGeometry& geometry() const { return g_; }
+  // The image the offsets point into, and the two halves of each entry's offset (see above).
+  const Scalar* image() const { return image_; }
+  const int64_t* tap_offsets() const { return tap_offsets_.data(); }        // g.rows() of them
+  const int64_t* window_offsets() const { return window_offsets_.data(); }  // g.columns() of them
+  Scalar at(int64_t r, int64_t j) const { return image_[tap_offsets_[r] + window_offsets_[j]]; }
+
+ private:
+  ConvGeometry g_;
+  std::unique_ptr<Scalar[]> padded_;  // (N, C, H + 2 padding, W + 2 padding); empty for padding 0
+  const Scalar* image_;
+  std::vector<int64_t> tap_offsets_, window_offsets_;
 };
 
 // cols = im2col(x).  x: (N, C, H, W);  cols: (C*K*K, N*H_out*W_out), every entry overwritten.

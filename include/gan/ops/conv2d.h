@@ -11,7 +11,8 @@ namespace gan {
 // with x read as 0 outside the image (zero padding).
 //   x: (N, C_in, H, W)   weight: (C_out, C_in, K, K)   b: (C_out), or Variable() for no bias
 //   y: (N, C_out, H_out, W_out),  H_out = (H + 2 padding - K) / stride + 1  (likewise W_out)
-// As one GEMM over the whole batch, with cols = im2col(x) (kernels/im2col.h):
+// As one GEMM over the whole batch, with cols = im2col(x) (kernels/im2col.h), which the GEMM's
+// packing reads from x itself (kernels::Patches, gemm_patches):
 //   y = weight cols + b         weight as (C_out, C_in*K*K), cols (C_in*K*K, N*H_out*W_out)  (D.8.2)
 //   dL/dweight = dL/dy cols^T   dL/dy as (C_out, N*H_out*W_out)                               (D.8.4)
 //   dL/dx = col2im(weight^T dL/dy)                                                          (D.8.5)

@@ -15,10 +15,11 @@ namespace gan {
 
 // How it runs. It is conv2d's passes in the other order (D.9.2):
 //   forward:     cols = weight^T x, one GEMM, then y = col2im(cols)   (conv2d's dL/dx)
-//   dL/dx:       dL/dx = weight im2col(dL/dy), im2col then one GEMM    (conv2d's forward)
+//   dL/dx:       dL/dx = weight im2col(dL/dy), one GEMM                (conv2d's forward)
 //   dL/dweight:  dL/dweight = x im2col(dL/dy)^T, one GEMM              (conv2d's dL/dweight, transposed)
 // where the im2col/col2im geometry is that of a convolution over the OUTPUT image, which has
-// exactly H x W window positions.
+// exactly H x W window positions; both products read im2col(dL/dy) from dL/dy itself
+// (kernels::Patches, gemm_patches).
 //
 // y[n, o, i*stride - padding + kh, j*stride - padding + kw] += x[n, c, i, j] weight[c, o, kh, kw],
 // summed over c, i, j, kh, kw (terms landing outside the output are dropped), then + b[o].
