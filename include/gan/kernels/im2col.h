@@ -25,8 +25,9 @@
 //
 // Never written out. cols holds about K*K / stride^2 entries per pixel of x, 4 at DCGAN's K 4 and
 // stride 2: 12.8 MB for D's second convolution at batch 64, written once and then read again by the
-// GEMM's packing, which copies it into slivers. `Patches` gives the GEMM the same matrix without the 12.8 MB: entry
-// (r, j) is one read from x inside a border of zeros, at an offset that is a sum of two parts,
+// GEMM's packing, which copies it into slivers. `Patches` gives the GEMM the same matrix without
+// the 12.8 MB: entry (r, j) is one read from x inside a border of zeros, at an offset that is a sum
+// of two parts,
 //
 //   cols[r][j] = padded[tap_offset[r] + window_offset[j]],
 //   tap_offset[(c, kh, kw)]    = (c*H_p + kh)*W_p + kw,        H_p = H + 2 padding, W_p likewise
@@ -34,7 +35,7 @@
 //
 // so gemm_patches (gemm.h) packs each sliver straight from the image: the same values in the same
 // places as packing cols, hence the same bits. A convolution keeps its Patches (the padded copy of x,
-// a sixteenth of cols) for dL/dweight instead of cols.
+// a third of cols' size there) for dL/dweight instead of cols.
 //
 // Parallelism. Patches pads its (n, c) planes, im2col writes its rows and col2im its (n, c) planes
 // each by one thread, in a fixed order, so all give the same bits for any thread count. col2im does
