@@ -127,13 +127,18 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
 
 // A micro-tile at the edge of C, with fewer than kMR rows or kNR columns: the micro-kernel works
 // on a full kMR x kNR copy and only the valid part goes back, so the padded lanes never touch C.
+// With at most kNR / 2 columns, the half-width kernel skips the other half's multiply-adds.
 void edge_tile(int rows, int cols, int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* C,
                int64_t ldc) {
   alignas(64) Scalar tile[kMR * kNR] = {};
   if (beta != 0.0f) {
     for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
   }
-  microkernel(kc, a, b, beta, tile, kNR);
+  if (cols <= kNR / 2) {
+    microkernel<kNR / 2>(kc, a, b, beta, tile, kNR);
+  } else {
+    microkernel<kNR>(kc, a, b, beta, tile, kNR);
+  }
   for (int i = 0; i < rows; ++i) std::copy(tile + i * kNR, tile + i * kNR + cols, C + i * ldc);
 }
 
@@ -238,7 +243,7 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
             Scalar* c = C + static_cast<int64_t>(ir) * N + jr;
             int rows = std::min(kMR, M - ir), cols = std::min(kNR, N - jr);
             if (rows == kMR && cols == kNR) {
-              microkernel(kc, a, b, block_beta, c, N);
+              microkernel<kNR>(kc, a, b, block_beta, c, N);
             } else {
               edge_tile(rows, cols, kc, a, b, block_beta, c, N);
             }

@@ -1,7 +1,9 @@
 // The GEMM micro-kernel: the innermost loop of gemm.cpp, the only code that runs at full speed.
-// It updates one kMR x kNR tile of C held in registers over kc values of k:
+// It updates one kMR x kCols tile of C held in registers over kc values of k, where kCols is kNR,
+// or kNR / 2 for the last columns of a C whose width leaves at most half a sliver there (a Linear
+// with 100 or 784 outputs): half the multiply-adds, on the first half of the same packed sliver.
 //
-//   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j])
+//   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  j < kCols
 //
 // where a is a packed sliver of alpha * op(A) (kc x kMR, k-major, kAStride >= kMR floats apart:
 // 8 for every kernel, so the packing can store whole vectors), b a packed sliver of op(B)
@@ -39,38 +41,31 @@ constexpr int kAStride = 8;
 // it busy; each row of b (2 loads) serves 8 broadcasts of a. On Zen 4, 8 rows ran faster than 6,
 // 12 or 14 (about 100 against 86-95 GFLOP/s on 1024^3), and 8 divides the batch of 64 exactly, so
 // a (64, 256) C still splits into 64 tiles.
+template <int kCols>
 inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
-  __m512 acc[kMR][2];
+  constexpr int kVectors = kCols / 16;
+  __m512 acc[kMR][kVectors];
 #pragma GCC unroll 16
   for (int i = 0; i < kMR; ++i) {
-    if (beta == 0.0f) {
-      acc[i][0] = _mm512_setzero_ps();
-      acc[i][1] = _mm512_setzero_ps();
-    } else {
-      acc[i][0] = _mm512_loadu_ps(c + i * ldc);
-      acc[i][1] = _mm512_loadu_ps(c + i * ldc + 16);
-      if (beta != 1.0f) {
-        acc[i][0] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][0]);
-        acc[i][1] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][1]);
-      }
+    for (int v = 0; v < kVectors; ++v) {
+      acc[i][v] = beta == 0.0f ? _mm512_setzero_ps() : _mm512_loadu_ps(c + i * ldc + 16 * v);
+      if (beta != 0.0f && beta != 1.0f) acc[i][v] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][v]);
     }
   }
   for (int k = 0; k < kc; ++k) {
-    __m512 b0 = _mm512_load_ps(b);
-    __m512 b1 = _mm512_load_ps(b + 16);
+    __m512 bv[kVectors];
+    for (int v = 0; v < kVectors; ++v) bv[v] = _mm512_load_ps(b + 16 * v);
 #pragma GCC unroll 16
     for (int i = 0; i < kMR; ++i) {
       __m512 ai = _mm512_set1_ps(a[i]);
-      acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);
-      acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
+      for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
     }
     a += kAStride;
     b += kNR;
   }
 #pragma GCC unroll 16
   for (int i = 0; i < kMR; ++i) {
-    _mm512_storeu_ps(c + i * ldc, acc[i][0]);
-    _mm512_storeu_ps(c + i * ldc + 16, acc[i][1]);
+    for (int v = 0; v < kVectors; ++v) _mm512_storeu_ps(c + i * ldc + 16 * v, acc[i][v]);
   }
 }
 
@@ -82,41 +77,33 @@ constexpr int kAStride = 8;  // see transpose_to_k_major
 
 // Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
 // flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
+template <int kCols>
 inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
-  __m256 acc[kMR][2];
+  constexpr int kVectors = kCols / 8;
+  __m256 acc[kMR][kVectors];
 #pragma GCC unroll 16
   for (int i = 0; i < kMR; ++i) {
-    if (beta == 0.0f) {
-      acc[i][0] = _mm256_setzero_ps();
-      acc[i][1] = _mm256_setzero_ps();
-    } else {
-      acc[i][0] = _mm256_loadu_ps(c + i * ldc);
-      acc[i][1] = _mm256_loadu_ps(c + i * ldc + 8);
-      if (beta != 1.0f) {
-        acc[i][0] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][0]);
-        acc[i][1] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][1]);
-      }
+    for (int v = 0; v < kVectors; ++v) {
+      acc[i][v] = beta == 0.0f ? _mm256_setzero_ps() : _mm256_loadu_ps(c + i * ldc + 8 * v);
+      if (beta != 0.0f && beta != 1.0f) acc[i][v] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][v]);
     }
   }
   for (int k = 0; k < kc; ++k) {
-    __m256 b0 = _mm256_load_ps(b);
-    __m256 b1 = _mm256_load_ps(b + 8);
+    __m256 bv[kVectors];
+    for (int v = 0; v < kVectors; ++v) bv[v] = _mm256_load_ps(b + 8 * v);
 #pragma GCC unroll 16
     for (int i = 0; i < kMR; ++i) {
       __m256 ai = _mm256_broadcast_ss(a + i);
-      acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);
-      acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
+      for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm256_fmadd_ps(ai, bv[v], acc[i][v]);
     }
     a += kAStride;
     b += kNR;
   }
 #pragma GCC unroll 16
   for (int i = 0; i < kMR; ++i) {
-    _mm256_storeu_ps(c + i * ldc, acc[i][0]);
-    _mm256_storeu_ps(c + i * ldc + 8, acc[i][1]);
+    for (int v = 0; v < kVectors; ++v) _mm256_storeu_ps(c + i * ldc + 8 * v, acc[i][v]);
   }
 }
-
 
 #else
 
@@ -127,10 +114,11 @@ constexpr int kAStride = 8;
 // No intrinsics: the tile lives in a local array, which the compiler keeps in vector registers when
 // the target has them. std::fma rounds once on every machine (in software where there is no FMA
 // instruction), so this kernel gives the same bits as the two above.
+template <int kCols>
 inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
-  Scalar acc[kMR][kNR];
+  Scalar acc[kMR][kCols];
   for (int i = 0; i < kMR; ++i) {
-    for (int j = 0; j < kNR; ++j) {
+    for (int j = 0; j < kCols; ++j) {
       if (beta == 0.0f) {
         acc[i][j] = 0.0f;
       } else {
@@ -140,13 +128,13 @@ inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, S
   }
   for (int k = 0; k < kc; ++k) {
     for (int i = 0; i < kMR; ++i) {
-      for (int j = 0; j < kNR; ++j) acc[i][j] = std::fma(a[i], b[j], acc[i][j]);
+      for (int j = 0; j < kCols; ++j) acc[i][j] = std::fma(a[i], b[j], acc[i][j]);
     }
     a += kAStride;
     b += kNR;
   }
   for (int i = 0; i < kMR; ++i) {
-    for (int j = 0; j < kNR; ++j) c[i * ldc + j] = acc[i][j];
+    for (int j = 0; j < kCols; ++j) c[i * ldc + j] = acc[i][j];
   }
 }
 
