@@ -39,8 +39,8 @@ struct EvaluationSettings {
   double mode_threshold = 0.01;          // a class counts as covered from 1% of the samples
   metrics::DiversitySettings diversity;  // 2000 SSIM pairs
   metrics::DistDiffSettings dist_diff;   // 10 PCA dimensions, 5 mixture components
-  int batch = 64;                        // images per forward pass of G and of the classifier: the
-                                         // classifier's im2col buffer holds about 630 KB per image
+  int batch = 64;                        // images per forward pass of G and of the classifier: a
+                                         // pass's buffers grow with it (docs/performance.md, Memory)
 };
 
 // NaN marks a metric that was not computed (no classifier).
