@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <vector>
 
+#if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
+#include <immintrin.h>
+#endif
+
 namespace gan::kernels {
 
 namespace {
@@ -92,6 +96,48 @@ void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
   for_each_tap_ref(g, [&](int64_t entry, int64_t pixel) { cols[entry] = pixel < 0 ? Scalar{0} : x[pixel]; });
 }
 
+#if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
+// col2im of one plane for DCGAN's K 4, stride 2, padding 1 on rows of at most 16 pixels (W = 2 W_out):
+// one image row in one register instead of 16 scalar passes over the plane.
+//
+// Row ih gets, from the taps of one kh, the window row oh = (ih + 1 - kh) / 2, and pixel iw of it
+// gets two terms: an even iw those of kw = 1 (window iw / 2) and kw = 3 (window iw / 2 - 1), an odd
+// iw those of kw = 0 (window (iw + 1) / 2) and kw = 2 (window (iw - 1) / 2). So the first terms of
+// all pixels, kw 1 and 0 interleaved, make one vector, and the second, kw 3 and 2, another: two
+// masked adds per (kh, ih), which keep each pixel's terms in col2im's order (kh, then kw) and skip
+// the two terms that fall on the padding (kw = 0 at the last pixel, kw = 3 at the first) rather than
+// adding a zero, which would turn a -0 into +0.
+void col2im_plane_k4_s2(const ConvGeometry& g, const Scalar* pieces, int64_t columns, Scalar* image) {
+  const int H_out = g.H_out(), W_out = g.W_out();
+  const __mmask16 row = static_cast<__mmask16>((1u << g.W) - 1), window_row = static_cast<__mmask16>((1u << W_out) - 1);
+  const __mmask16 first = row & static_cast<__mmask16>(~(1u << (g.W - 1))), second = row & static_cast<__mmask16>(~1u);
+  // Lane iw of the first vector: kw = 1's window iw / 2 (index iw / 2 of the first operand), or
+  // kw = 0's window (iw + 1) / 2 (index 16 + (iw + 1) / 2 of the second); likewise the second vector.
+  alignas(64) int first_index[16], second_index[16];
+  for (int iw = 0; iw < 16; ++iw) {
+    first_index[iw] = iw % 2 == 0 ? iw / 2 : 16 + (iw + 1) / 2;
+    second_index[iw] = iw % 2 == 0 ? std::max(iw / 2 - 1, 0) : 16 + (iw - 1) / 2;
+  }
+  const __m512i first_lanes = _mm512_load_si512(first_index), second_lanes = _mm512_load_si512(second_index);
+  for (int kh = 0; kh < 4; ++kh) {
+    const Scalar* tap = pieces + int64_t{kh} * 4 * columns;  // tap (kh, kw) at tap + kw * columns
+    for (int oh = 0; oh < H_out; ++oh) {  // (D.8.3)
+      const int ih = 2 * oh + kh - 1;
+      if (ih < 0 || ih >= g.H) continue;  // the window row's taps of this kh fall on the padding
+      const int64_t at = int64_t{oh} * W_out;
+      const __m512 kw0 = _mm512_maskz_loadu_ps(window_row, tap + at), kw1 = _mm512_maskz_loadu_ps(window_row, tap + columns + at);
+      const __m512 kw2 = _mm512_maskz_loadu_ps(window_row, tap + 2 * columns + at);
+      const __m512 kw3 = _mm512_maskz_loadu_ps(window_row, tap + 3 * columns + at);
+      Scalar* out = image + int64_t{ih} * g.W;
+      __m512 pixels = _mm512_maskz_loadu_ps(row, out);
+      pixels = _mm512_mask_add_ps(pixels, first, pixels, _mm512_permutex2var_ps(kw1, first_lanes, kw0));
+      pixels = _mm512_mask_add_ps(pixels, second, pixels, _mm512_permutex2var_ps(kw3, second_lanes, kw2));
+      _mm512_mask_storeu_ps(out, row, pixels);
+    }
+  }
+}
+#endif
+
 void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
   const int H_out = g.H_out(), W_out = g.W_out();
   const int64_t P = int64_t{H_out} * W_out;
@@ -105,6 +151,12 @@ void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
   for (int64_t plane = 0; plane < planes; ++plane) {
     const int n = static_cast<int>(plane / g.C), c = static_cast<int>(plane % g.C);
     Scalar* image = x + plane * g.H * g.W;
+#if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
+    if (g.K == 4 && g.stride == 2 && g.padding == 1 && g.W == 2 * W_out && g.W <= 16) {
+      col2im_plane_k4_s2(g, cols + int64_t{c} * 16 * columns + n * P, columns, image);
+      continue;
+    }
+#endif
     for (int kh = 0; kh < g.K; ++kh) {
       const Inside rows(kh - g.padding, g.H, g.stride, H_out);
       for (int kw = 0; kw < g.K; ++kw) {

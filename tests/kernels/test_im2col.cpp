@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "gan/kernels/im2col.h"
@@ -107,6 +109,27 @@ TEST_CASE("im2col and col2im match their plain loops at DCGAN-28's sizes", "[ker
     gan::kernels::col2im(g, dcols.data(), dx.data());
     gan::kernels::col2im_ref(g, dcols.data(), dx_ref.data());
     REQUIRE(dx == dx_ref);
+  }
+}
+
+TEST_CASE("col2im keeps the plain loop's bits, -0 included, on rows of up to 16 pixels at K4 s2 p1", "[kernels]") {
+  // The geometry col2im runs one image row per register for (W = 2 W_out <= 16): each pixel's terms
+  // in the order (kh, kw), none for the taps on the padding. With every term and pixel -0 the
+  // sums stay -0, and an added zero for a padding tap would turn one into +0.
+  gan::Rng rng(11);
+  for (const ConvGeometry& g : {ConvGeometry{2, 3, 14, 14, 4, 2, 1}, ConvGeometry{2, 3, 7, 14, 4, 2, 1},
+                                ConvGeometry{1, 2, 16, 16, 4, 2, 1}, ConvGeometry{2, 2, 6, 2, 4, 2, 1},
+                                ConvGeometry{3, 1, 5, 8, 4, 2, 1}}) {
+    INFO("H=" << g.H << " W=" << g.W);
+    for (bool negative_zeros : {false, true}) {
+      auto dcols = negative_zeros ? std::vector<Scalar>(g.rows() * g.columns(), -0.0f) : random_values(g.rows() * g.columns(), rng);
+      auto dx = negative_zeros ? std::vector<Scalar>(image_size(g), -0.0f) : random_values(image_size(g), rng);
+      auto dx_ref = dx;
+      gan::kernels::col2im(g, dcols.data(), dx.data());
+      gan::kernels::col2im_ref(g, dcols.data(), dx_ref.data());
+      REQUIRE(std::memcmp(dx.data(), dx_ref.data(), dx.size() * sizeof(Scalar)) == 0);
+      if (negative_zeros) CHECK(std::signbit(dx[0]));
+    }
   }
 }
 
