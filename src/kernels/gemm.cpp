@@ -22,6 +22,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "gan/kernels/im2col.h"
 #include "gemm_microkernel.h"
 
 namespace gan::kernels {
@@ -84,6 +85,11 @@ struct Operand {
 // 32 taps of a sliver are 8 rows of 4 adjacent pixels (offsets 1 apart), and 32 windows are pieces
 // of window rows whose pixels lie 2 apart. A piece 1 apart is one masked load; one 2 apart, two loads
 // and a permutation that keeps every other float. The same values land in the same places.
+#if defined(__AVX512F__) && !defined(GAN_GEMM_PORTABLE)
+// Lanes 0, 2, ..., 30 of a permutation's two registers: every other float of 32.
+alignas(64) constexpr int kEvenLanes[16] = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
+#endif
+
 void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, int l0, int pc, int kc, int lanes,
                        int valid, int stride, Scalar* dst) {
   const Scalar* image = X.image();
@@ -109,9 +115,7 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
     pieces[count++] = piece;
     l += piece.length;
   }
-  alignas(64) int even_index[16];
-  for (int i = 0; i < 16; ++i) even_index[i] = 2 * i;  // lanes 0, 2, ..., 30 of two registers
-  const __m512i even = _mm512_load_si512(even_index);
+  const __m512i even = _mm512_load_si512(kEvenLanes);
   const __m512 scales = _mm512_set1_ps(scale);
   for (int k = 0; k < kc; ++k) {
     const Scalar* at_k = image + k_offsets[pc + k];

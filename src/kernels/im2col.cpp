@@ -83,15 +83,6 @@ Patches::Patches(const ConvGeometry& g, const Scalar* x) : g_(g), image_(x) {
       }
 }
 
-void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
-  const Patches patches(g, x);
-  const int64_t columns = g.columns();
-#pragma omp parallel for schedule(static) if (g.rows() * columns >= kParallelMinElements)
-  for (int64_t r = 0; r < g.rows(); ++r) {
-    for (int64_t j = 0; j < columns; ++j) cols[r * columns + j] = patches.at(r, j);
-  }
-}
-
 void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
   for_each_tap_ref(g, [&](int64_t entry, int64_t pixel) { cols[entry] = pixel < 0 ? Scalar{0} : x[pixel]; });
 }
@@ -107,18 +98,19 @@ void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols) {
 // masked adds per (kh, ih), which keep each pixel's terms in col2im's order (kh, then kw) and skip
 // the two terms that fall on the padding (kw = 0 at the last pixel, kw = 3 at the first) rather than
 // adding a zero, which would turn a -0 into +0.
+//
+// Lane iw of the first vector is kw = 1's window iw / 2 (index iw / 2 of the permutation's first
+// operand) for an even iw, kw = 0's window (iw + 1) / 2 (index 16 + (iw + 1) / 2, the second
+// operand) for an odd one; of the second vector, kw = 3's window iw / 2 - 1 and kw = 2's (iw - 1) / 2
+// (lane 0 reads window 0 of kw = 3, and is masked off).
+alignas(64) constexpr int kFirstTerms[16] = {0, 17, 1, 18, 2, 19, 3, 20, 4, 21, 5, 22, 6, 23, 7, 24};
+alignas(64) constexpr int kSecondTerms[16] = {0, 16, 0, 17, 1, 18, 2, 19, 3, 20, 4, 21, 5, 22, 6, 23};
+
 void col2im_plane_k4_s2(const ConvGeometry& g, const Scalar* pieces, int64_t columns, Scalar* image) {
   const int H_out = g.H_out(), W_out = g.W_out();
   const __mmask16 row = static_cast<__mmask16>((1u << g.W) - 1), window_row = static_cast<__mmask16>((1u << W_out) - 1);
   const __mmask16 first = row & static_cast<__mmask16>(~(1u << (g.W - 1))), second = row & static_cast<__mmask16>(~1u);
-  // Lane iw of the first vector: kw = 1's window iw / 2 (index iw / 2 of the first operand), or
-  // kw = 0's window (iw + 1) / 2 (index 16 + (iw + 1) / 2 of the second); likewise the second vector.
-  alignas(64) int first_index[16], second_index[16];
-  for (int iw = 0; iw < 16; ++iw) {
-    first_index[iw] = iw % 2 == 0 ? iw / 2 : 16 + (iw + 1) / 2;
-    second_index[iw] = iw % 2 == 0 ? std::max(iw / 2 - 1, 0) : 16 + (iw - 1) / 2;
-  }
-  const __m512i first_lanes = _mm512_load_si512(first_index), second_lanes = _mm512_load_si512(second_index);
+  const __m512i first_lanes = _mm512_load_si512(kFirstTerms), second_lanes = _mm512_load_si512(kSecondTerms);
   for (int kh = 0; kh < 4; ++kh) {
     const Scalar* tap = pieces + int64_t{kh} * 4 * columns;  // tap (kh, kw) at tap + kw * columns
     for (int oh = 0; oh < H_out; ++oh) {  // (D.8.3)
@@ -153,7 +145,7 @@ void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
     Scalar* image = x + plane * g.H * g.W;
 #if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
     if (g.K == 4 && g.stride == 2 && g.padding == 1 && g.W == 2 * W_out && g.W <= 16) {
-      col2im_plane_k4_s2(g, cols + int64_t{c} * 16 * columns + n * P, columns, image);
+      col2im_plane_k4_s2(g, cols + int64_t{c} * g.K * g.K * columns + n * P, columns, image);
       continue;
     }
 #endif

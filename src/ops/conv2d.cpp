@@ -70,7 +70,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   if (b.defined()) inputs.push_back(b);
   return make_result(std::move(y), inputs, "conv2d",
                      [x = x.node(), weight = weight.node(), b = b.node(), g, C_out, P, rows, columns,
-                      cols = std::move(saved_patches)](const Tensor& dy) {
+                      patches = std::move(saved_patches)](const Tensor& dy) {
     // BEGIN TASK 2.2: conv2d backward
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
     std::unique_ptr<Scalar[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
@@ -83,7 +83,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
       }
     }
     if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
-      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), *cols, 1.0f,
+      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), *patches, 1.0f,
                             grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im

@@ -21,6 +21,16 @@ std::vector<Scalar> random_values(int64_t count, gan::Rng& rng) {
 
 int64_t image_size(const ConvGeometry& g) { return int64_t{g.N} * g.C * g.H * g.W; }
 
+// cols = im2col(x) as the GEMM reads it: every entry of the Patches of x, written out.
+std::vector<Scalar> cols_of(const ConvGeometry& g, const Scalar* x) {
+  const gan::kernels::Patches patches(g, x);
+  std::vector<Scalar> cols(g.rows() * g.columns());
+  for (int64_t r = 0; r < g.rows(); ++r) {
+    for (int64_t j = 0; j < g.columns(); ++j) cols[r * g.columns() + j] = patches.at(r, j);
+  }
+  return cols;
+}
+
 // Every geometry on odd sizes 1, 7, 33 whose kernel fits the padded image. Stride 3 and padding 2
 // reach the cases DCGAN's K4 s2 p1 does not: a padding wider than the stride, and taps that repeat
 // the pixels of the tap one stride before.
@@ -39,26 +49,23 @@ std::vector<ConvGeometry> odd_geometries() {
 
 }  // namespace
 
-TEST_CASE("im2col lays out the patches of a 3x3 image for a 2x2 kernel", "[kernels]") {
+TEST_CASE("Patches lays out the patches of a 3x3 image for a 2x2 kernel", "[kernels]") {
   // x = 1 2 3 / 4 5 6 / 7 8 9; four windows, one column each; rows (kh, kw).
   std::vector<Scalar> x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
   ConvGeometry g{1, 1, 3, 3, 2, 1, 0};
   REQUIRE(g.rows() == 4);
   REQUIRE(g.columns() == 4);
-  std::vector<Scalar> cols(16);
-  gan::kernels::im2col(g, x.data(), cols.data());
-  CHECK(cols == std::vector<Scalar>{1, 2, 4, 5,    // (kh, kw) = (0, 0)
+  CHECK(cols_of(g, x.data()) == std::vector<Scalar>{1, 2, 4, 5,    // (kh, kw) = (0, 0)
                                    2, 3, 5, 6,    // (0, 1)
                                    4, 5, 7, 8,    // (1, 0)
                                    5, 6, 8, 9});  // (1, 1)
 }
 
-TEST_CASE("im2col reads zeros from the padding", "[kernels]") {
+TEST_CASE("Patches reads zeros from the padding", "[kernels]") {
   // A 2x2 image, K=3, stride 1, padding 1: four windows centred on the four pixels.
   std::vector<Scalar> x = {1, 2, 3, 4};
   ConvGeometry g{1, 1, 2, 2, 3, 1, 1};
-  std::vector<Scalar> cols(9 * 4, -1.0f);
-  gan::kernels::im2col(g, x.data(), cols.data());
+  const std::vector<Scalar> cols = cols_of(g, x.data());
   // Row (kh, kw) = (1, 1) is the centre tap: the image itself. Row (0, 0) sees only the pixel up
   // and to the left of each centre, which exists only for the bottom-right window.
   CHECK(std::vector<Scalar>(cols.begin() + 16, cols.begin() + 20) == std::vector<Scalar>{1, 2, 3, 4});
@@ -74,15 +81,14 @@ TEST_CASE("col2im adds each column entry back onto its pixel", "[kernels]") {
   CHECK(x == std::vector<Scalar>{1.5f, 2.5f, 1.5f, 2.5f, 4.5f, 2.5f, 1.5f, 2.5f, 1.5f});
 }
 
-TEST_CASE("im2col and col2im match their plain loops on odd sizes", "[kernels]") {
+TEST_CASE("Patches and col2im match their plain loops on odd sizes", "[kernels]") {
   gan::Rng rng(3);
   for (const ConvGeometry& g : odd_geometries()) {
     INFO("H=" << g.H << " W=" << g.W << " K=" << g.K << " stride=" << g.stride << " padding=" << g.padding);
     auto x = random_values(image_size(g), rng);
-    std::vector<Scalar> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
-    gan::kernels::im2col(g, x.data(), cols.data());
+    std::vector<Scalar> cols_ref(g.rows() * g.columns(), NAN);
     gan::kernels::im2col_ref(g, x.data(), cols_ref.data());
-    REQUIRE(cols == cols_ref);  // copies, and every entry written
+    REQUIRE(cols_of(g, x.data()) == cols_ref);  // copies, and zeros on the padding
 
     auto dcols = random_values(g.rows() * g.columns(), rng);
     auto dx = random_values(image_size(g), rng), dx_ref = dx;
@@ -92,17 +98,16 @@ TEST_CASE("im2col and col2im match their plain loops on odd sizes", "[kernels]")
   }
 }
 
-TEST_CASE("im2col and col2im match their plain loops at DCGAN-28's sizes", "[kernels]") {
+TEST_CASE("Patches and col2im match their plain loops at DCGAN-28's sizes", "[kernels]") {
   // K4 s2 p1: 28 -> 14 -> 7, and an odd 15 -> 7 whose last row and column of pixels no window reads.
   gan::Rng rng(7);
   for (const ConvGeometry& g : {ConvGeometry{3, 2, 28, 28, 4, 2, 1}, ConvGeometry{3, 5, 14, 14, 4, 2, 1},
                                 ConvGeometry{3, 5, 15, 15, 4, 2, 1}}) {
     INFO("H=" << g.H);
     auto x = random_values(image_size(g), rng);
-    std::vector<Scalar> cols(g.rows() * g.columns(), NAN), cols_ref(cols.size(), NAN);
-    gan::kernels::im2col(g, x.data(), cols.data());
+    std::vector<Scalar> cols_ref(g.rows() * g.columns(), NAN);
     gan::kernels::im2col_ref(g, x.data(), cols_ref.data());
-    REQUIRE(cols == cols_ref);
+    REQUIRE(cols_of(g, x.data()) == cols_ref);
 
     auto dcols = random_values(g.rows() * g.columns(), rng);
     auto dx = random_values(image_size(g), rng), dx_ref = dx;
@@ -139,8 +144,8 @@ TEST_CASE("col2im is the adjoint of im2col", "[kernels]") {
   ConvGeometry g{3, 2, 7, 6, 3, 2, 1};
   auto x = random_values(image_size(g), rng);
   auto c = random_values(g.rows() * g.columns(), rng);
-  std::vector<Scalar> cols(c.size()), back(x.size(), 0.0f);
-  gan::kernels::im2col(g, x.data(), cols.data());
+  const std::vector<Scalar> cols = cols_of(g, x.data());
+  std::vector<Scalar> back(x.size(), 0.0f);
   gan::kernels::col2im(g, c.data(), back.data());
   double left = 0.0, right = 0.0;
   for (size_t i = 0; i < c.size(); ++i) left += double{cols[i]} * c[i];
@@ -168,7 +173,7 @@ TEST_CASE("swap_leading_axes moves (A, B, P) to (B, A, P), assigning or adding",
       }
 }
 
-TEST_CASE("im2col and col2im give the same bits with 1 and 2 threads", "[kernels]") {
+TEST_CASE("Patches and col2im give the same bits with 1 and 2 threads", "[kernels]") {
   gan::Rng rng(6);
   ConvGeometry g{16, 8, 14, 14, 4, 2, 1};  // big enough to run in parallel
   auto x = random_values(image_size(g), rng);
@@ -177,9 +182,8 @@ TEST_CASE("im2col and col2im give the same bits with 1 and 2 threads", "[kernels
   int saved = gan::kernels::num_threads();
   for (int threads : {1, 2}) {
     gan::kernels::set_num_threads(threads);
-    cols[threads - 1].resize(dcols.size());
     dx[threads - 1].assign(x.size(), 0.0f);
-    gan::kernels::im2col(g, x.data(), cols[threads - 1].data());
+    cols[threads - 1] = cols_of(g, x.data());  // the padded copy is made in parallel
     gan::kernels::col2im(g, dcols.data(), dx[threads - 1].data());
   }
   gan::kernels::set_num_threads(saved);

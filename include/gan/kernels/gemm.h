@@ -23,10 +23,11 @@
 //   gemm(false, true, N, D_out, D_in, 1.0f, x, weight, 0.0f, y);
 #pragma once
 
-#include "gan/kernels/im2col.h"
 #include "gan/tensor/scalar.h"
 
 namespace gan::kernels {
+
+class Patches;  // im2col.h
 
 void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
           const Scalar* B, Scalar beta, Scalar* C);

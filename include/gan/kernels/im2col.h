@@ -37,14 +37,14 @@
 // places as packing cols, hence the same bits. A convolution keeps its Patches (the padded copy of x,
 // a third of cols' size there) for dL/dweight instead of cols.
 //
-// Parallelism. Patches pads its (n, c) planes, im2col writes its rows and col2im its (n, c) planes
-// each by one thread, in a fixed order, so all give the same bits for any thread count. col2im does
-// not check bounds per element: its loops start and end where the taps leave the padding. The `_ref`
-// twins are plain loops with the bounds checks written out.
+// Parallelism. Patches pads its (n, c) planes and col2im adds into its (n, c) planes each by one
+// thread, in a fixed order, so both give the same bits for any thread count. col2im does not check
+// bounds per element: its loops start and end where the taps leave the padding. The `_ref` twins are
+// plain loops with the bounds checks written out; im2col_ref, cols written out, is what Patches is
+// tested against.
 //
 //   ConvGeometry g{N, C, H, W, K, stride, padding};
-//   std::vector<Scalar> cols(g.rows() * g.columns());
-//   im2col(g, x, cols.data());
+//   Patches cols(g, x);  // cols.at(r, j) == im2col(x)[r][j]
 #pragma once
 
 #include <cstdint>
@@ -86,8 +86,8 @@ class Patches {
   std::vector<int64_t> tap_offsets_, window_offsets_;
 };
 
-// cols = im2col(x).  x: (N, C, H, W);  cols: (C*K*K, N*H_out*W_out), every entry overwritten.
-void im2col(const ConvGeometry& g, const Scalar* x, Scalar* cols);
+// cols = im2col(x), written out.  x: (N, C, H, W);  cols: (C*K*K, N*H_out*W_out), every entry
+// overwritten. The definition (D.8.1) as a plain loop, for the tests of Patches.
 void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols);
 
 // x += col2im(cols), the adjoint of im2col.  cols: (C*K*K, N*H_out*W_out);  x: (N, C, H, W).
