@@ -134,9 +134,11 @@ done
 echo
 echo "Quality: $epochs epochs of batch 64 on the shipped 10,000 MNIST digits; $samples samples in evaluation"
 echo "mode scored by gan metric against $samples MNIST test digits (FID, KID: classifier features, lower is"
-echo "better; modes_kl: KL of the class histogram to uniform, lower is better). std over seeds (n - 1)."
+echo "better; modes_kl: KL of the class histogram to uniform, lower is better). std over seeds (n - 1);"
+echo "the last column is the difference of the means over its standard error: below about 2 (3 with"
+echo "3 seeds a side) it is within the seeds' spread."
 "$python" - "$out" "$models" "$seeds" <<'PY'
-import json, os, statistics, sys
+import json, math, os, statistics, sys
 
 out, models, seeds = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
 # (column, how to read it from gan metric all's "results")
@@ -147,8 +149,9 @@ metrics = [("fid", lambda r: r["fid"]["value"]), ("kid", lambda r: r["kid"]["mea
 for model in models:
     sides = [s for s in ("gan.cpp", "pytorch", "gan.cpp-zero-bias")
              if os.path.exists(os.path.join(out, f"{model}-{s}-seed{seeds[0]}.json"))]
-    print(f"\n{model}\n| metric | side | " + " | ".join(f"seed {s}" for s in seeds) + " | mean | std | ours / PyTorch |")
-    print("|---|---|" + "---|" * len(seeds) + "---|---|---|")
+    print(f"\n{model}\n| metric | side | " + " | ".join(f"seed {s}" for s in seeds) +
+          " | mean | std | ours / PyTorch | (ours - PyTorch) / SE |")
+    print("|---|---|" + "---|" * len(seeds) + "---|---|---|---|")
     scores = {side: [json.load(open(os.path.join(out, f"{model}-{side}-seed{s}.json")))["results"] for s in seeds]
               for side in sides}
     for metric, read in metrics:
@@ -158,8 +161,14 @@ for model in models:
             mean = statistics.mean(values[side])
             std = statistics.stdev(values[side]) if len(seeds) > 1 else float("nan")
             ratio = f"{mean / reference:.2f}" if side != "pytorch" and reference else ""
+            # The difference of the means in units of its standard error, sqrt(s_a^2/n + s_b^2/n)
+            # (docs/initialisation.md: a difference means something only at several SE).
+            in_se = ""
+            if side != "pytorch" and "pytorch" in values and len(seeds) > 1:
+                se = math.sqrt((std ** 2 + statistics.stdev(values["pytorch"]) ** 2) / len(seeds))
+                in_se = f"{(mean - reference) / se:+.1f}" if se > 0 else ""
             print(f"| {metric} | {side} | " + " | ".join(f"{v:.4g}" for v in values[side]) +
-                  f" | {mean:.4g} | {std:.3g} | {ratio} |")
+                  f" | {mean:.4g} | {std:.3g} | {ratio} | {in_se} |")
 PY
 echo
 echo "Runs, samples (.npy) and scores (.json) in $out"
