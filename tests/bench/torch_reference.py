@@ -28,7 +28,10 @@ train: trains on the shipped MNIST digits (data/mnist, IDX files read with numpy
 to p / 127.5 - 1 as gan.cpp's loader does), a fresh permutation every epoch, the last partial
 batch dropped; then draws --samples images in evaluation mode (batch norm's running statistics,
 as `gan sample` does) and writes them to --out as a float32 .npy (N, 1, 28, 28) in [-1, 1], the
-form `gan metric` reads. Same recipe as gan.cpp, not the same random numbers.
+form `gan metric` reads. Same recipe as gan.cpp, not the same random numbers, unless
+--randomness gan.cpp (the MLP GAN): then the initial weights, every shuffle and every z are those of
+`gan train --seed S`, drawn by a port of gan.cpp's generator (GanCppRng), and the first steps agree
+with gan.cpp's to rounding (docs/initialisation.md, "Random numbers or arithmetic?").
 
 The checks that compare with gan.cpp import it for its modules (build, training_step), the shipped
 digits (shipped_digits) and the files of `gan export` (read_export): tests/cli/export_in_torch.py,
@@ -40,6 +43,7 @@ Usage (Debian's python3-torch lives in the system interpreter):
 """
 import argparse
 import json
+import math
 import os
 import statistics
 import struct
@@ -258,21 +262,91 @@ def read_export(path):
     return arrays, meta
 
 
+class GanCppRng:
+    """gan.cpp's random numbers (src/tensor/rng.cpp), for `train --randomness gan.cpp`: PCG-XSH-RR
+    (a 64-bit LCG, output a rotated xorshift of its high bits), Marsaglia's polar method for
+    normals, rejection sampling for uniform integers, a Fisher-Yates shuffle
+    (src/data/batches.cpp). Plain Python: one training run draws about 10 million numbers, some 20 s."""
+
+    MULTIPLIER, MASK = 6364136223846793005, (1 << 64) - 1
+
+    def __init__(self, seed, stream):
+        self.increment, self.state, self.spare = ((stream << 1) | 1) & self.MASK, 0, None
+        self.next_u32()
+        self.state = (self.state + seed) & self.MASK
+        self.next_u32()
+
+    def next_u32(self):
+        old = self.state
+        self.state = (old * self.MULTIPLIER + self.increment) & self.MASK
+        xorshifted, rotation = (((old >> 18) ^ old) >> 27) & 0xFFFFFFFF, old >> 59
+        return ((xorshifted >> rotation) | (xorshifted << ((32 - rotation) & 31))) & 0xFFFFFFFF
+
+    def normal(self):
+        if self.spare is not None:
+            value, self.spare = self.spare, None
+            return value
+        while True:  # (u, v) uniform in the unit disc
+            u = 2.0 * (self.next_u32() / 4294967296.0) - 1.0
+            v = 2.0 * (self.next_u32() / 4294967296.0) - 1.0
+            s = u * u + v * v
+            if 0.0 < s < 1.0:
+                break
+        scale = math.sqrt(-2.0 * math.log(s) / s)
+        self.spare = float(np.float32(v * scale))
+        return float(np.float32(u * scale))
+
+    def normals(self, *shape):
+        return torch.tensor([self.normal() for _ in range(math.prod(shape))], dtype=torch.float32).reshape(shape)
+
+    def uniforms(self, shape, bound):  # U(-bound, bound) as low + (high - low) u, in float32
+        u = np.array([self.next_u32() >> 8 for _ in range(math.prod(shape))], dtype=np.float32) / np.float32(16777216)
+        return torch.from_numpy(np.float32(-bound) + (np.float32(bound) - np.float32(-bound)) * u).reshape(shape)
+
+    def permutation(self, n):
+        order = list(range(n))
+        for i in range(n - 1, 0, -1):
+            bits = self.next_u32()
+            while bits < ((1 << 32) - (i + 1)) % (i + 1):  # drop the last partial copy of [0, i + 1)
+                bits = self.next_u32()
+            j = bits % (i + 1)
+            order[i], order[j] = order[j], order[i]
+        return torch.tensor(order)
+
+
+def initialise_as_gan_cpp(g, d, rng):
+    """gan.cpp's pytorch-default draws (src/nn/layers.cpp): each Linear's weight, then its bias,
+    U(+-1/sqrt(fan_in)), G's layers before D's, from the seed's init stream."""
+    with torch.no_grad():
+        for m in list(g.modules()) + list(d.modules()):
+            if isinstance(m, nn.Linear):
+                bound = np.float32(1) / np.sqrt(np.float32(m.in_features))
+                m.weight.copy_(rng.uniforms(m.weight.shape, bound))
+                m.bias.copy_(rng.uniforms(m.bias.shape, bound))
+
+
 def train(a):
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     data = shipped_digits(a.data_dir)
     g, d = build(a.model, a.init)
+    # --randomness gan.cpp: the initial weights, the shuffles and z of `gan train --seed S`, from
+    # gan.cpp's streams (src/train/training_state.cpp): 1 init, 2 data order, 3 noise.
+    streams = None
+    if a.randomness == "gan.cpp":
+        streams = {name: GanCppRng(a.seed, stream) for name, stream in (("init", 1), ("data", 2), ("noise", 3))}
+        initialise_as_gan_cpp(g, d, streams["init"])
     opt_g, opt_d = optimisers(g, d)
     n, steps = data.shape[0], data.shape[0] // a.batch  # the last partial batch is dropped
     print(f"torch_reference.py train: {a.model} (init {a.init}), {n} images, {a.epochs} epochs of {steps} steps, "
           f"batch {a.batch}, seed {a.seed}, {torch.get_num_threads()} threads", flush=True)
     for epoch in range(1, a.epochs + 1):
         start = time.perf_counter()
-        order = torch.randperm(n)
+        order = streams["data"].permutation(n) if streams else torch.randperm(n)
         sums = np.zeros(4)  # d_loss, g_loss, D(x), D(G(z)), summed over the epoch's steps
         for step in range(steps):
-            sums += training_step(g, d, opt_g, opt_d, data[order[step * a.batch:(step + 1) * a.batch]])
+            z = streams["noise"].normals(a.batch, Z) if streams else None  # None: drawn in the step
+            sums += training_step(g, d, opt_g, opt_d, data[order[step * a.batch:(step + 1) * a.batch]], z)
         d_loss, g_loss, d_real, d_fake = sums / steps  # epoch means, as gan train prints them
         print(f"epoch {epoch}/{a.epochs}  {time.perf_counter() - start:.1f} s  d_loss {d_loss:.4f}  "
               f"g_loss {g_loss:.4f}  D(x) {d_real:.3f}  D(G(z)) {d_fake:.3f}", flush=True)
@@ -305,9 +379,15 @@ def main():
             p.add_argument("--samples", type=int, default=2000, help="images to draw after training")
             p.add_argument("--sample-seed", type=int, default=0, help="seed of the samples' z")
             p.add_argument("--out", required=True, help=".npy file for the samples")
+            p.add_argument("--randomness", choices=["torch", "gan.cpp"], default="torch",
+                           help="gan.cpp: the initial weights, shuffles and z of `gan train --seed S` "
+                                "(MLP with --init pytorch-default only; docs/initialisation.md)")
     a = parser.parse_args()
     if a.init is None:
         a.init = "dcgan" if a.model == "dcgan" else "pytorch-default"
+    if getattr(a, "randomness", "torch") == "gan.cpp" and (a.model, a.init) != ("mlp", "pytorch-default"):
+        parser.error(f"--randomness gan.cpp reproduces the MLP GAN with --init pytorch-default only, "
+                     f"got --model {a.model} --init {a.init}")
     (bench if a.command == "bench" else train)(a)
 
 
