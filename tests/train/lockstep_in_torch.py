@@ -9,6 +9,9 @@ reference's own training_step on the same real batches (MNIST digits [64 s, 64 (
 and the same z, and prints both programs' d_loss, g_loss, D(x) and D(G(z)) side by side.
 
 It exits 1 unless
+  - for the MLP, torch_reference.py's port of gan.cpp's generator (GanCppRng, behind train
+    --randomness gan.cpp) draws init.npz's weights and z.npy's values bit for bit, from the seed's
+    streams 1 and 3.
   - after the first step, batch norm's running statistics agree within 1e-4 (relative to each
     tensor's largest entry, at least 1): the same momentum, and the same unbiased variance (for the
     MLP's batch of 64 the biased one would be off by 1.6e-3 of the variance). Rounding alone
@@ -34,6 +37,7 @@ import torch
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
 import torch_reference  # noqa: E402  the project's PyTorch reference
 
+GAN_TRAIN_SEED = 1  # gan train's default --seed, which lockstep_steps keeps
 CHECKED_STEPS = 10
 STEP_TOLERANCE = 1e-3
 STATISTICS_TOLERANCE = 1e-4
@@ -51,6 +55,18 @@ def state_of(g, d):
             **{"D." + k: v.numpy() for k, v in d.state_dict().items()}}
 
 
+def gan_cpp_randomness_failures(init, zs):
+    """torch_reference.py's port of gan.cpp's generator (train --randomness gan.cpp) must draw
+    gan.cpp's numbers bit for bit: the MLP's initial weights from stream 1, the steps' z from 3."""
+    g, d = torch_reference.build("mlp", "pytorch-default")
+    torch_reference.initialise_as_gan_cpp(g, d, torch_reference.GanCppRng(GAN_TRAIN_SEED, 1))
+    failures = [f"GanCppRng's initial {name} differs from gan.cpp's" for name, value in state_of(g, d).items()
+                if name in init and not np.array_equal(value, init[name])]
+    if not torch.equal(torch_reference.GanCppRng(GAN_TRAIN_SEED, 3).normals(*zs.shape), zs):
+        failures.append("GanCppRng's z differs from gan.cpp's")
+    return failures
+
+
 def main():
     work, model, steps, data_dir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     torch.set_num_threads(1)
@@ -61,7 +77,8 @@ def main():
     zs = torch.from_numpy(np.load(os.path.join(work, "z.npy")))
     ours = np.loadtxt(os.path.join(work, "steps.csv"), delimiter=",", skiprows=1, ndmin=2)
 
-    failures = []
+    failures = gan_cpp_randomness_failures(torch_reference.read_export(os.path.join(work, "init.npz"))[0], zs) \
+        if model == "mlp" else []
     print(f"{model}: step | d_loss gan.cpp, PyTorch | g_loss | D(x) | D(G(z)) | largest relative difference")
     for step in range(steps):
         theirs = torch_reference.training_step(g, d, opt_g, opt_d, data[step * BATCH:(step + 1) * BATCH], zs[step])
@@ -83,7 +100,8 @@ def main():
     if failures:
         sys.exit(1)
     print(f"lockstep_in_torch: {model}: the first {CHECKED_STEPS} steps agree within {STEP_TOLERANCE:g}, "
-          f"the running statistics after step 1 within {STATISTICS_TOLERANCE:g}")
+          f"the running statistics after step 1 within {STATISTICS_TOLERANCE:g}"
+          + ("; GanCppRng draws gan.cpp's initial weights and z bit for bit" if model == "mlp" else ""))
 
 
 if __name__ == "__main__":
