@@ -157,6 +157,7 @@ for model in models:
     for metric, read in metrics:
         values = {side: [read(r) for r in scores[side]] for side in sides}
         reference = statistics.mean(values["pytorch"]) if "pytorch" in values else 0
+        reference_std = statistics.stdev(values["pytorch"]) if "pytorch" in values and len(seeds) > 1 else 0
         for side in sides:
             mean = statistics.mean(values[side])
             std = statistics.stdev(values[side]) if len(seeds) > 1 else float("nan")
@@ -165,7 +166,7 @@ for model in models:
             # (docs/initialisation.md: a difference means something only at several SE).
             in_se = ""
             if side != "pytorch" and "pytorch" in values and len(seeds) > 1:
-                se = math.sqrt((std ** 2 + statistics.stdev(values["pytorch"]) ** 2) / len(seeds))
+                se = math.sqrt((std ** 2 + reference_std ** 2) / len(seeds))
                 in_se = f"{(mean - reference) / se:+.1f}" if se > 0 else ""
             print(f"| {metric} | {side} | " + " | ".join(f"{v:.4g}" for v in values[side]) +
                   f" | {mean:.4g} | {std:.3g} | {ratio} | {in_se} |")

@@ -56,9 +56,9 @@ TEST_CASE("Patches lays out the patches of a 3x3 image for a 2x2 kernel", "[kern
   REQUIRE(g.rows() == 4);
   REQUIRE(g.columns() == 4);
   CHECK(cols_of(g, x.data()) == std::vector<Scalar>{1, 2, 4, 5,    // (kh, kw) = (0, 0)
-                                   2, 3, 5, 6,    // (0, 1)
-                                   4, 5, 7, 8,    // (1, 0)
-                                   5, 6, 8, 9});  // (1, 1)
+                                                    2, 3, 5, 6,    // (0, 1)
+                                                    4, 5, 7, 8,    // (1, 0)
+                                                    5, 6, 8, 9});  // (1, 1)
 }
 
 TEST_CASE("Patches reads zeros from the padding", "[kernels]") {

@@ -71,14 +71,14 @@ def main():
     work, model, steps, data_dir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     torch.set_num_threads(1)
     g, d = torch_reference.build(model, "pytorch-default")  # every entry is then overwritten
-    load_into(g, d, torch_reference.read_export(os.path.join(work, "init.npz"))[0])
+    init = torch_reference.read_export(os.path.join(work, "init.npz"))[0]
+    load_into(g, d, init)
     opt_g, opt_d = torch_reference.optimisers(g, d)
     data = torch_reference.shipped_digits(data_dir)
     zs = torch.from_numpy(np.load(os.path.join(work, "z.npy")))
     ours = np.loadtxt(os.path.join(work, "steps.csv"), delimiter=",", skiprows=1, ndmin=2)
 
-    failures = gan_cpp_randomness_failures(torch_reference.read_export(os.path.join(work, "init.npz"))[0], zs) \
-        if model == "mlp" else []
+    failures = gan_cpp_randomness_failures(init, zs) if model == "mlp" else []
     print(f"{model}: step | d_loss gan.cpp, PyTorch | g_loss | D(x) | D(G(z)) | largest relative difference")
     for step in range(steps):
         theirs = torch_reference.training_step(g, d, opt_g, opt_d, data[step * BATCH:(step + 1) * BATCH], zs[step])
