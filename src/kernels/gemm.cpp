@@ -11,6 +11,8 @@
 //       micro-kernel: C[ir:ir+kMR, jr:jr+kNR] updated over the kc values of this block
 // (BLIS runs jr outside ir; on Zen 4 this order ran about 5 % faster, as its 32 KiB L1 cannot
 // hold a 32 KiB sliver of B beside the sliver of A.)
+// Two ways to pack less (docs/gemm.md, section 6): x W^T runs as C^T = W x^T with W's rows read
+// in place, and outer products and single rows of C run as plain loops (thin_product).
 #include "gan/kernels/gemm.h"
 
 #include <algorithm>
@@ -187,24 +189,59 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
 
 // A micro-tile at the edge of C, with fewer than kMR rows or kNR columns: the micro-kernel works
 // on a full kMR x kNR copy and only the valid part goes back, so the padded lanes never touch C.
-// With at most kNR / 2 columns, the half-width kernel skips the other half's multiply-adds.
-void edge_tile(int rows, int cols, int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* C,
+// With one row, or at most kNR / 2 columns, a smaller kernel skips the padding's multiply-adds.
+template <bool kAInPlace>
+void edge_tile(int rows, int cols, int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* C,
                int64_t ldc) {
   alignas(64) Scalar tile[kMR * kNR] = {};
   if (beta != 0.0f) {
     for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
   }
-  if (cols <= kNR / 2) {
-    microkernel<kNR / 2>(kc, a, b, beta, tile, kNR);
+  if (rows == 1) {  // a C of one row: none of the other rows' multiply-adds
+    microkernel<kNR, kAInPlace, 1>(kc, a, lda, b, beta, tile, kNR);
+  } else if (cols <= kNR / 2) {
+    microkernel<kNR / 2, kAInPlace>(kc, a, lda, b, beta, tile, kNR);
   } else {
-    microkernel<kNR>(kc, a, b, beta, tile, kNR);
+    microkernel<kNR, kAInPlace>(kc, a, lda, b, beta, tile, kNR);
   }
   for (int i = 0; i < rows; ++i) std::copy(tile + i * kNR, tile + i * kNR + cols, C + i * ldc);
 }
 
+// One sliver of kMR rows of C against the columns [j_begin, j_end), over one k-block: the
+// micro-kernel for whole micro-tiles, edge_tile for the rest.
+template <bool kAInPlace>
+void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const Scalar* a, int64_t lda,
+                const Scalar* b_packed, Scalar beta, Scalar* C_row) {
+  for (int jr = j_begin; jr < j_end; jr += kNR) {
+    const Scalar* b = b_packed + int64_t{(jr - jc) / kNR} * kNR * kc;
+    const int cols = std::min(kNR, N - jr);
+    if (rows == kMR && cols == kNR) {
+      microkernel<kNR, kAInPlace>(kc, a, lda, b, beta, C_row + jr, N);
+    } else {
+      edge_tile<kAInPlace>(rows, cols, kc, a, lda, b, beta, C_row + jr, N);
+    }
+  }
+}
+
+// dst (cols, rows) = src (rows, cols)^T, both row-major: C into C^T and back, for the transposed
+// plans. Groups of 8 rows go through transpose_to_k_major's 8 x 8 register blocks, in parallel.
+void transpose_matrix(int rows, int cols, const Scalar* src, Scalar* dst) {
+  const int groups = rows / 8;
+#pragma omp parallel for schedule(static) if (int64_t{rows} * cols >= kMinParallelWork)
+  for (int g = 0; g < groups; ++g) {
+    detail::transpose_to_k_major(src + int64_t{8} * g * cols, cols, 8, cols, dst + 8 * g, rows);
+  }
+  for (int r = 8 * groups; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) dst[int64_t{c} * rows + r] = src[int64_t{r} * cols + c];
+  }
+}
+
+// What an element of C holds before its first fused multiply-add: the beta rule of gemm.h.
+Scalar start(Scalar beta, Scalar c) { return beta == 0.0f ? 0.0f : beta * c; }
+
 // C = beta * C, the whole product when K == 0 (no k, so no fused multiply-add either).
 void scale(int M, int N, Scalar beta, Scalar* C) {
-  for (int64_t i = 0; i < static_cast<int64_t>(M) * N; ++i) C[i] = beta == 0.0f ? 0.0f : beta * C[i];
+  for (int64_t i = 0; i < static_cast<int64_t>(M) * N; ++i) C[i] = start(beta, C[i]);
 }
 
 // The plan for C (M, N) itself; gemm_plan may choose to compute C^T instead.
@@ -245,14 +282,22 @@ GemmPlan plan_tiles(int M, int N, int K) {
 
 }  // namespace
 
-GemmPlan gemm_plan(int M, int N, int K) {
+GemmPlan gemm_plan(int M, int N, int K, bool b_by_rows) {
   // A C narrower than a micro-tile wastes most of every tile on padding: (64, 1) fills 1 of 32
   // columns. Computed as C^T (N, M) it wastes less, and copying a C that thin costs nothing.
   int64_t padded = int64_t{round_up(M, kMR)} * round_up(N, kNR);
   int64_t padded_transposed = int64_t{round_up(N, kMR)} * round_up(M, kNR);
-  if (N < kNR && padded_transposed < padded) {
+  const bool thin = N < kNR && padded_transposed < padded;
+  // x W^T, a Linear layer's forward: op(B) = W^T, with W stored (N, K). Packing W^T transposes
+  // all N K weights in every call. C^T = W x^T reads W's rows in place instead, as the
+  // micro-kernel's op(A), and transposes only x (M K values) and C, in and out (2 M N): fewer
+  // values whenever K is large beside M (MLP: 64 x 784 -> 512; not DCGAN's 64 x 100 -> 6272).
+  const bool weights_in_place =
+      b_by_rows && !thin && int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
+  if (thin || weights_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
+    plan.a_in_place = weights_in_place;
     return plan;
   }
   return plan_tiles(M, N, K);
@@ -265,54 +310,108 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
               Scalar alpha, Operand A, Scalar scale_b, Operand B, Scalar beta, Scalar* C) {
   const int a_slivers = ceil_div(M, kMR);
   const int row_tiles = ceil_div(M, plan.tile_rows);
+  // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows.
+  const int first_packed_sliver = plan.a_in_place ? M / kMR : 0;
   // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one k-block.
-  AlignedScalars a_packed = aligned_scalars(int64_t{a_slivers} * kAStride * plan.block_depth);
+  AlignedScalars a_packed =
+      aligned_scalars(int64_t{std::max(1, a_slivers - first_packed_sliver)} * kAStride * plan.block_depth);
   AlignedScalars b_packed =
       aligned_scalars(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
 
-#pragma omp parallel if (plan.work_items > 1)
-  for (int jc = 0; jc < N; jc += plan.block_cols) {
-    const int nc = std::min(plan.block_cols, N - jc);
-    const int b_slivers = ceil_div(nc, kNR);
-    const int col_tiles = ceil_div(nc, plan.tile_cols);
-    for (int pc = 0; pc < K; pc += plan.block_depth) {
-      const int kc = std::min(plan.block_depth, K - pc);
-      // Only the first k-block applies beta; later ones continue from the C it stored.
-      const Scalar block_beta = pc == 0 ? beta : 1.0f;
+  // Run by every thread of the team, or by the calling thread alone for a single work item (which
+  // then skips the cost of starting a parallel region, as long as a small product takes). The
+  // `omp for` loops inside share their iterations among whichever threads run this.
+  auto loops = [&] {
+    for (int jc = 0; jc < N; jc += plan.block_cols) {
+      const int nc = std::min(plan.block_cols, N - jc);
+      const int b_slivers = ceil_div(nc, kNR);
+      const int col_tiles = ceil_div(nc, plan.tile_cols);
+      for (int pc = 0; pc < K; pc += plan.block_depth) {
+        const int kc = std::min(plan.block_depth, K - pc);
+        // Only the first k-block applies beta; later ones continue from the C it stored.
+        const Scalar block_beta = pc == 0 ? beta : 1.0f;
 #pragma omp for schedule(static) nowait
-      for (int s = 0; s < b_slivers; ++s) {
-        pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR,
-                    b_packed.get() + int64_t{s} * kNR * kc);
-      }
+        for (int s = 0; s < b_slivers; ++s) {
+          pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR,
+                      b_packed.get() + int64_t{s} * kNR * kc);
+        }
 #pragma omp for schedule(static)
-      for (int s = 0; s < a_slivers; ++s) {
-        pack_sliver(transpose_a, M, K, A, alpha, s * kMR, pc, kc, kMR, kAStride,
-                    a_packed.get() + int64_t{s} * kAStride * kc);
-      }
-      // (the barrier above: every sliver is packed before any tile reads it)
+        for (int s = first_packed_sliver; s < a_slivers; ++s) {
+          pack_sliver(transpose_a, M, K, A, alpha, s * kMR, pc, kc, kMR, kAStride,
+                      a_packed.get() + int64_t{s - first_packed_sliver} * kAStride * kc);
+        }
+        // (the barrier above: every sliver is packed before any tile reads it)
 #pragma omp for schedule(dynamic)
-      for (int item = 0; item < row_tiles * col_tiles; ++item) {
-        const int i_begin = item % row_tiles * plan.tile_rows;
-        const int i_end = std::min(M, i_begin + plan.tile_rows);
-        const int j_begin = jc + item / row_tiles * plan.tile_cols;
-        const int j_end = std::min(jc + nc, j_begin + plan.tile_cols);
-        for (int ir = i_begin; ir < i_end; ir += kMR) {
-          const Scalar* a = a_packed.get() + int64_t{ir / kMR} * kAStride * kc;
-          for (int jr = j_begin; jr < j_end; jr += kNR) {
-            const Scalar* b = b_packed.get() + int64_t{(jr - jc) / kNR} * kNR * kc;
-            Scalar* c = C + static_cast<int64_t>(ir) * N + jr;
-            int rows = std::min(kMR, M - ir), cols = std::min(kNR, N - jr);
-            if (rows == kMR && cols == kNR) {
-              microkernel<kNR>(kc, a, b, block_beta, c, N);
+        for (int item = 0; item < row_tiles * col_tiles; ++item) {
+          const int i_begin = item % row_tiles * plan.tile_rows;
+          const int i_end = std::min(M, i_begin + plan.tile_rows);
+          const int j_begin = jc + item / row_tiles * plan.tile_cols;
+          const int j_end = std::min(jc + nc, j_begin + plan.tile_cols);
+          for (int ir = i_begin; ir < i_end; ir += kMR) {
+            const int rows = std::min(kMR, M - ir);
+            Scalar* C_row = C + static_cast<int64_t>(ir) * N;
+            if (plan.a_in_place && rows == kMR) {
+              row_sliver<true>(rows, j_begin, j_end, N, jc, kc, A.dense + static_cast<int64_t>(ir) * K + pc, K,
+                               b_packed.get(), block_beta, C_row);
             } else {
-              edge_tile(rows, cols, kc, a, b, block_beta, c, N);
+              const Scalar* a = a_packed.get() + int64_t{plan.a_in_place ? 0 : ir / kMR} * kAStride * kc;
+              row_sliver<false>(rows, j_begin, j_end, N, jc, kc, a, 0, b_packed.get(), block_beta, C_row);
             }
           }
         }
+        // (the barrier above: no thread repacks the blocks while another still reads them)
       }
-      // (the barrier above: no thread repacks the blocks while another still reads them)
     }
+  };
+  if (plan.work_items > 1) {
+#pragma omp parallel
+    loops();
+  } else {
+    loops();
   }
+}
+
+// Two thin products need neither packing nor a register tile, as nothing in them is reused: a
+// single k, the outer product alpha a b^T (the dx of a Linear layer with one output), and a single
+// row of C whose op(B) is stored k-major, alpha a^T B (that layer's dW). Each element still gets
+// its fused multiply-adds in k order; the loops run along C's rows, which the compiler vectorises,
+// in fixed chunks of rows or columns. Returns false for every other product.
+bool thin_product(bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A, const Scalar* B,
+                  Scalar beta, Scalar* C) {
+  // chunk(c) computes chunk c of `chunks`; a product this small runs on the calling thread alone,
+  // without the cost of starting a parallel region.
+  auto run = [&](int chunks, const auto& chunk) {
+    if (int64_t{M} * N * K < kMinParallelWork) {
+      for (int c = 0; c < chunks; ++c) chunk(c);
+    } else {
+#pragma omp parallel for schedule(static)
+      for (int c = 0; c < chunks; ++c) chunk(c);
+    }
+  };
+  if (K == 1) {  // A and B are vectors, whichever way they are stored; a chunk is a row of C
+    run(M, [&](int i) {
+      const Scalar a = alpha * A[i];
+      Scalar* c = C + int64_t{i} * N;
+#pragma omp simd
+      for (int j = 0; j < N; ++j) c[j] = std::fma(a, B[j], start(beta, c[j]));
+    });
+    return true;
+  }
+  if (M == 1 && !transpose_b) {  // a is a vector, row k of B is B + k N; a chunk is 256 columns
+    constexpr int kColumns = 256;
+    run(ceil_div(N, kColumns), [&](int chunk) {
+      const int j0 = chunk * kColumns, j1 = std::min(N, j0 + kColumns);
+      for (int j = j0; j < j1; ++j) C[j] = start(beta, C[j]);
+      for (int k = 0; k < K; ++k) {
+        const Scalar a = alpha * A[k];
+        const Scalar* b = B + int64_t{k} * N;
+#pragma omp simd
+        for (int j = j0; j < j1; ++j) C[j] = std::fma(a, b[j], C[j]);
+      }
+    });
+    return true;
+  }
+  return false;
 }
 
 // C = alpha op(A) op(B) + beta C for operands of either kind.
@@ -320,7 +419,9 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
                    Scalar beta, Scalar* C) {
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
-  const GemmPlan plan = gemm_plan(M, N, K);
+  const bool dense = A.dense != nullptr && B.dense != nullptr;
+  if (dense && thin_product(transpose_b, M, N, K, alpha, A.dense, B.dense, beta, C)) return;
+  const GemmPlan plan = gemm_plan(M, N, K, transpose_b && B.dense != nullptr);
   if (!plan.transposed) {
     return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
   }
@@ -329,17 +430,9 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   // goes with op(A), now the right-hand operand. A C (M, 1) is its own transpose in memory.
   AlignedScalars transposed = N == 1 ? AlignedScalars() : aligned_scalars(int64_t{M} * N);
   Scalar* C_t = N == 1 ? C : transposed.get();
-  if (N > 1 && beta != 0.0f) {
-    for (int i = 0; i < M; ++i) {
-      for (int j = 0; j < N; ++j) C_t[int64_t{j} * M + i] = C[int64_t{i} * N + j];
-    }
-  }
+  if (N > 1 && beta != 0.0f) transpose_matrix(M, N, C, C_t);
   run_plan(plan, !transpose_b, !transpose_a, N, M, K, 1.0f, B, alpha, A, beta, C_t);
-  if (N > 1) {
-    for (int i = 0; i < M; ++i) {
-      for (int j = 0; j < N; ++j) C[int64_t{i} * N + j] = C_t[int64_t{j} * M + i];
-    }
-  }
+  if (N > 1) transpose_matrix(N, M, C_t, C);
 }
 
 }  // namespace

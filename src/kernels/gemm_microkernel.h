@@ -1,12 +1,14 @@
 // The GEMM micro-kernel: the innermost loop of gemm.cpp, the only code that runs at full speed.
-// It updates one kMR x kCols tile of C held in registers over kc values of k, where kCols is kNR,
+// It updates one kRows x kCols tile of C held in registers over kc values of k, where kCols is kNR,
 // or kNR / 2 for the last columns of a C whose width leaves at most half a sliver there (a Linear
 // with 100 or 784 outputs): half the multiply-adds, on the first half of the same packed sliver.
+// kRows is kMR, or 1 for a C of a single row (a Linear layer with one output, computed as C^T).
 //
-//   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  j < kCols
+//   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  i < kRows, j < kCols
 //
 // where a is a packed sliver of alpha * op(A) (kc x kMR, k-major, kAStride >= kMR floats apart:
-// 8 for every kernel, so the packing can store whole vectors), b a packed sliver of op(B)
+// 8 for every kernel, so the packing can store whole vectors) or, when kAInPlace, kMR rows of a
+// row-major op(A) read where they lie (a[i][k] at a + i * lda + k), b a packed sliver of op(B)
 // (kc x kNR, k-major, 64-byte aligned) and start is the beta rule of gemm.h, applied in the first
 // k-block only: 0 when beta == 0 (C is not read: it may hold NaN), c when beta == 1, beta * c
 // otherwise. Later k-blocks pass beta = 1, so they carry on from what the last block stored.
@@ -41,12 +43,13 @@ constexpr int kAStride = 8;
 // it busy; each row of b (2 loads) serves 8 broadcasts of a. On Zen 4, 8 rows ran faster than 6,
 // 12 or 14 (about 100 against 86-95 GFLOP/s on 1024^3), and 8 divides the batch of 64 exactly, so
 // a (64, 256) C still splits into 64 tiles.
-template <int kCols>
-inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+template <int kCols, bool kAInPlace, int kRows = kMR>
+inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* c,
+                        int64_t ldc) {
   constexpr int kVectors = kCols / 16;
-  __m512 acc[kMR][kVectors];
+  __m512 acc[kRows][kVectors];
 #pragma GCC unroll 16
-  for (int i = 0; i < kMR; ++i) {
+  for (int i = 0; i < kRows; ++i) {
     for (int v = 0; v < kVectors; ++v) {
       acc[i][v] = beta == 0.0f ? _mm512_setzero_ps() : _mm512_loadu_ps(c + i * ldc + 16 * v);
       if (beta != 0.0f && beta != 1.0f) acc[i][v] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][v]);
@@ -56,15 +59,15 @@ inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, S
     __m512 bv[kVectors];
     for (int v = 0; v < kVectors; ++v) bv[v] = _mm512_load_ps(b + 16 * v);
 #pragma GCC unroll 16
-    for (int i = 0; i < kMR; ++i) {
-      __m512 ai = _mm512_set1_ps(a[i]);
+    for (int i = 0; i < kRows; ++i) {
+      __m512 ai = _mm512_set1_ps(a[kAInPlace ? i * lda : i]);
       for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
     }
-    a += kAStride;
+    a += kAInPlace ? 1 : kAStride;
     b += kNR;
   }
 #pragma GCC unroll 16
-  for (int i = 0; i < kMR; ++i) {
+  for (int i = 0; i < kRows; ++i) {
     for (int v = 0; v < kVectors; ++v) _mm512_storeu_ps(c + i * ldc + 16 * v, acc[i][v]);
   }
 }
@@ -77,12 +80,13 @@ constexpr int kAStride = 8;  // see transpose_to_k_major
 
 // Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
 // flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
-template <int kCols>
-inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+template <int kCols, bool kAInPlace, int kRows = kMR>
+inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* c,
+                        int64_t ldc) {
   constexpr int kVectors = kCols / 8;
-  __m256 acc[kMR][kVectors];
+  __m256 acc[kRows][kVectors];
 #pragma GCC unroll 16
-  for (int i = 0; i < kMR; ++i) {
+  for (int i = 0; i < kRows; ++i) {
     for (int v = 0; v < kVectors; ++v) {
       acc[i][v] = beta == 0.0f ? _mm256_setzero_ps() : _mm256_loadu_ps(c + i * ldc + 8 * v);
       if (beta != 0.0f && beta != 1.0f) acc[i][v] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][v]);
@@ -92,15 +96,15 @@ inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, S
     __m256 bv[kVectors];
     for (int v = 0; v < kVectors; ++v) bv[v] = _mm256_load_ps(b + 8 * v);
 #pragma GCC unroll 16
-    for (int i = 0; i < kMR; ++i) {
-      __m256 ai = _mm256_broadcast_ss(a + i);
+    for (int i = 0; i < kRows; ++i) {
+      __m256 ai = _mm256_broadcast_ss(a + (kAInPlace ? i * lda : i));
       for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm256_fmadd_ps(ai, bv[v], acc[i][v]);
     }
-    a += kAStride;
+    a += kAInPlace ? 1 : kAStride;
     b += kNR;
   }
 #pragma GCC unroll 16
-  for (int i = 0; i < kMR; ++i) {
+  for (int i = 0; i < kRows; ++i) {
     for (int v = 0; v < kVectors; ++v) _mm256_storeu_ps(c + i * ldc + 8 * v, acc[i][v]);
   }
 }
@@ -114,10 +118,11 @@ constexpr int kAStride = 8;
 // No intrinsics: the tile lives in a local array, which the compiler keeps in vector registers when
 // the target has them. std::fma rounds once on every machine (in software where there is no FMA
 // instruction), so this kernel gives the same bits as the two above.
-template <int kCols>
-inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
-  Scalar acc[kMR][kCols];
-  for (int i = 0; i < kMR; ++i) {
+template <int kCols, bool kAInPlace, int kRows = kMR>
+inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* c,
+                        int64_t ldc) {
+  Scalar acc[kRows][kCols];
+  for (int i = 0; i < kRows; ++i) {
     for (int j = 0; j < kCols; ++j) {
       if (beta == 0.0f) {
         acc[i][j] = 0.0f;
@@ -127,13 +132,14 @@ inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, S
     }
   }
   for (int k = 0; k < kc; ++k) {
-    for (int i = 0; i < kMR; ++i) {
-      for (int j = 0; j < kCols; ++j) acc[i][j] = std::fma(a[i], b[j], acc[i][j]);
+    for (int i = 0; i < kRows; ++i) {
+      const Scalar a_ik = a[kAInPlace ? i * lda : i];
+      for (int j = 0; j < kCols; ++j) acc[i][j] = std::fma(a_ik, b[j], acc[i][j]);
     }
-    a += kAStride;
+    a += kAInPlace ? 1 : kAStride;
     b += kNR;
   }
-  for (int i = 0; i < kMR; ++i) {
+  for (int i = 0; i < kRows; ++i) {
     for (int j = 0; j < kCols; ++j) c[i * ldc + j] = acc[i][j];
   }
 }
@@ -142,9 +148,9 @@ inline void microkernel(int kc, const Scalar* a, const Scalar* b, Scalar beta, S
 #endif
 
 // Transposes `rows` rows of a row-major matrix into a k-major sliver, the packing of op(A) when A
-// is stored (M, K) and of op(B) when B is stored (N, K):
+// is stored (M, K) and of op(B) when B is stored (N, K), and (8 rows at a time) a C into C^T:
 //
-//   dst[k * stride + r] = src[r * ld + k],   r < rows <= stride, k < kc;  stride a multiple of 8
+//   dst[k * stride + r] = src[r * ld + k],   r < rows, k < kc;  stride >= rows rounded up to 8
 //
 // Element by element this copy costs about as much as the product itself when M is 64 (each
 // element of B then serves only 64 multiply-adds), so with AVX2 (which every AVX-512 CPU has)

@@ -6,7 +6,11 @@
 //                       (C = A B with A (M, K) and B (K, N), all row-major; 2 M K N flops;
 //                       the median of several repetitions)
 //   gemm_bench --conv   forward and backward milliseconds of DCGAN-28's convolutions at batch 64
-//   gemm_bench          both
+//   gemm_bench --mlp-step   every product of an MLP GAN training step (mlp_step_products.h), one
+//                       thread, as the Linear op calls gemm; the best thread CPU time of 50 calls:
+//                       step_product impl=ours kind=forward M=64 K=784 N=512 calls=3 ms=...
+//                       then their sum over a step (eigen_gemm_reference --mlp-step: Eigen's)
+//   gemm_bench          --gemm and --conv
 //
 // The sizes: 64x784x512 is a 784 -> 512 Linear layer at batch 64; 64x6272x128 one that reads a
 // flattened (128, 7, 7) feature map; 1024^3 a large square product for reference.
@@ -22,6 +26,7 @@
 #include "gan/ops/conv2d.h"
 #include "gan/ops/conv_transpose2d.h"
 #include "gan/tensor/rng.h"
+#include "mlp_step_products.h"
 
 namespace {
 
@@ -58,6 +63,29 @@ void bench_gemm() {
       std::fflush(stdout);
     }
   }
+}
+
+void bench_mlp_step() {
+  gan::kernels::set_num_threads(1);
+  double step_ms = 0.0;
+  for (const mlp_step::Product& p : mlp_step::kProducts) {
+    const int M = p.M(), K = p.K(), N = p.N();
+    gan::Rng rng(1);
+    std::vector<float> A(size_t(M) * K), B(size_t(K) * N), C(size_t(M) * N);
+    for (float& v : A) v = rng.normal();
+    for (float& v : B) v = rng.normal();
+    // forward: A is x (64, D_in), B is W stored (D_out, D_in); dX: A is dy, B is W (D_out, D_in);
+    // dW: A is dy stored (64, D_out), B is x (64, D_in). Each adds into C, as the layer does.
+    const bool transpose_a = p.kind == mlp_step::Kind::dW, transpose_b = p.kind == mlp_step::Kind::forward;
+    double seconds = mlp_step::best_thread_seconds([&] {
+      gan::kernels::gemm(transpose_a, transpose_b, M, N, K, 1.0f, A.data(), B.data(), 1.0f, C.data());
+    });
+    step_ms += p.calls * seconds * 1e3;
+    std::printf("step_product impl=ours kind=%s M=%d K=%d N=%d calls=%d ms=%.4f\n", mlp_step::name(p.kind), M, K,
+                N, p.calls, seconds * 1e3);
+  }
+  std::printf("step_products impl=ours ms=%.4f\n", step_ms);
+  std::fflush(stdout);
 }
 
 gan::Variable random_variable(gan::Shape shape, gan::Rng& rng, bool requires_grad) {
@@ -107,18 +135,21 @@ void bench_conv() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool gemm = argc == 1, conv = argc == 1;
+  bool gemm = argc == 1, conv = argc == 1, mlp = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--gemm") == 0) {
       gemm = true;
     } else if (std::strcmp(argv[i], "--conv") == 0) {
       conv = true;
+    } else if (std::strcmp(argv[i], "--mlp-step") == 0) {
+      mlp = true;
     } else {
-      std::fprintf(stderr, "usage: gemm_bench [--gemm] [--conv]\n");
+      std::fprintf(stderr, "usage: gemm_bench [--gemm] [--conv] [--mlp-step]\n");
       return 2;
     }
   }
   if (gemm) bench_gemm();
   if (conv) bench_conv();
+  if (mlp) bench_mlp_step();
   return 0;
 }

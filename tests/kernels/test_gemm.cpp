@@ -102,6 +102,7 @@ TEST_CASE("gemm gives gemm_ref's bits on sizes that cross every blocking constan
       {7, kNC + 1, 7},                     // two jc blocks, the second one column wide
       {1, kNC + kNR + 1, kKC - 1},         // a single row of C
       {2 * kMR + 1, 1, 5 * kKC},           // a single column of C, long K
+      {2 * kMR + 3, 3 * kNR + 5, 2 * kKC + 9},  // with B^T: B's rows in place, a partial last sliver
   };
   for (const auto& s : sizes) check_all_variants(s[0], s[1], s[2], rng);
   check_same_bits_as_ref(false, false, 7, 9, 0, 0.5f, 0.5f, rng);  // K = 0: C = beta C
@@ -182,6 +183,23 @@ TEST_CASE("gemm_patches rejects a patch matrix of another shape than B", "[kerne
   CHECK_THROWS_WITH(gan::kernels::gemm_patches(false, false, 2, 8, 4, 1.0f, A.data(), patches, 0.0f, C.data()),
                     "gemm_patches: the patch matrix is (8, 4), expected B stored as (4, 8)");
   CHECK_NOTHROW(gan::kernels::gemm_patches(false, true, 2, 8, 4, 1.0f, A.data(), patches, 0.0f, C.data()));
+}
+
+TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside the batch", "[kernels]") {
+  // x W^T, W stored (N, K): computed as C^T = W x^T with W's rows unpacked when transposing x and C
+  // moves fewer values than packing W^T would.
+  const int linear_forwards[][3] = {{64, 512, 784}, {64, 256, 512}, {64, 784, 1024}};
+  for (const auto& s : linear_forwards) {
+    const GemmPlan forward = gemm_plan(s[0], s[1], s[2], true);
+    INFO("M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
+    CHECK(forward.transposed);
+    CHECK(forward.a_in_place);
+    CHECK(forward.work_items >= 64);
+    CHECK_FALSE(gemm_plan(s[0], s[1], s[2]).a_in_place);  // B stored (K, N): packed as before
+  }
+  // DCGAN's 100 -> 6272 Linear: 2 x 64 x 6272 values of C to move, 6272 x 100 to pack
+  CHECK_FALSE(gemm_plan(64, 6272, 100, true).a_in_place);
+  CHECK_FALSE(gemm_plan(64, 256, 100, true).a_in_place);
 }
 
 TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work items", "[kernels]") {

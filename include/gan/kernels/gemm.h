@@ -49,6 +49,7 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
 // C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M).
 struct GemmPlan {
   bool transposed;  // computes C^T (N, M), then copies it into C
+  bool a_in_place;  // the micro-kernel reads op(A) of the product it computes where it lies, unpacked
   int kernel_rows;  // MR: rows of C the micro-kernel keeps in registers
   int kernel_cols;  // NR: columns of C the micro-kernel keeps in registers
   int block_depth;  // kc: k-values per packed block of op(A) and op(B) (the pc loop's step)
@@ -58,7 +59,8 @@ struct GemmPlan {
   int work_items;   // tiles in C (or C^T); 1 runs on the calling thread alone
 };
 
+// b_by_rows: op(B) = B^T with B a dense matrix stored (N, K), whose rows the plan may read in place.
 // requires: M, N, K >= 0
-GemmPlan gemm_plan(int M, int N, int K);
+GemmPlan gemm_plan(int M, int N, int K, bool b_by_rows = false);
 
 }  // namespace gan::kernels
