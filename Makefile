@@ -2,7 +2,8 @@
 #
 #   make demo        install what is missing, build, train a DCGAN on the shipped MNIST
 #   make test        install what is missing, build, run the whole test suite
-#   make bench       benchmarks (not tests): GEMM beside Eigen's own product, convolution timings,
+#   make bench       benchmarks (not tests): GEMM beside Eigen's own product (square sizes and an
+#                    MLP step's products), convolution timings,
 #                    then GAN training steps/s beside PyTorch's (tests/bench/gan_vs_torch.sh)
 #   make bench-deps  install the PyTorch reference that make bench compares with
 #   make quality     benchmark (not a test): what gan.cpp's GANs learn beside PyTorch's, same recipe,
@@ -77,6 +78,7 @@ demo: configure
 # GFLOP/s figure after it is also given as a fraction of the ceiling at its thread count. Then our
 # GEMM and Eigen's own OpenMP product take turns (ours, Eigen, ours, ...), so that both meet the
 # same machine; the table gives each one's median over the rounds, in GFLOP/s, and the ratio. Then
+# every product of an MLP training step, ours and Eigen's (tests/bench/mlp_step_products.sh), and
 # DCGAN-28's convolutions, forward and backward. Then whole training steps, ours and PyTorch's
 # taking turns the same way (BENCH_BATCHES="16 256" adds batch sizes to 64), and the thread
 # scaling of both at batch 64 (BENCH_THREADS, default 1 2 4 ... up to the cores present).
@@ -106,6 +108,7 @@ bench: configure
 	          ours = median(gflops["ours", order[k]]); eigen = median(gflops["eigen", order[k]]); \
 	          printf "%-16s %7d %8.1f %8.1f %10.2f %13.2f\n", part[1], part[2], ours, eigen, ours / eigen, ours / ceiling[part[2]] } }' \
 	  $(BUILD)/bench/fma_ceiling.txt $(BUILD)/bench/gemm_rounds.txt
+	@tests/bench/mlp_step_products.sh $(BUILD) $(BENCH_ROUNDS)
 	@$(BUILD)/bench/gemm_bench --conv
 	@ROUNDS=$(BENCH_ROUNDS) BENCH_BATCHES="$(BENCH_BATCHES)" BENCH_THREADS="$(BENCH_THREADS)" BUILD=$(BUILD) \
 	  CEILING_FILE=$(BUILD)/bench/fma_ceiling.txt tests/bench/gan_vs_torch.sh

@@ -57,11 +57,12 @@ const char* kind_name(InputKind kind) {
 
 Tensor MetricInput::flattened() const {
   const int N = count();
-  const int D = static_cast<int>(values.numel() / N);
-  return Tensor::from({N, D}, values.data);
+  Tensor rows = values;
+  rows.shape = Shape{N, static_cast<int>(values.numel() / N)};
+  return rows;
 }
 
-std::vector<float> MetricInput::scores() const { return values.data; }
+std::vector<float> MetricInput::scores() const { return {values.data.begin(), values.data.end()}; }
 
 JsonValue MetricInput::describe() const {
   JsonValue json = JsonValue::object();

@@ -7,7 +7,7 @@ namespace gan {
 
 Tensor::Tensor(Shape shape_, Scalar fill) : shape(shape_), data(shape_.numel(), fill) {}
 
-Tensor Tensor::from(Shape shape, std::vector<Scalar> values) {
+Tensor Tensor::from(Shape shape, const std::vector<Scalar>& values) {
   if (static_cast<int64_t>(values.size()) != shape.numel()) {
     throw std::invalid_argument("Tensor::from: shape " + shape.str() + " holds " +
                                 std::to_string(shape.numel()) + " values, got " +
@@ -15,7 +15,7 @@ Tensor Tensor::from(Shape shape, std::vector<Scalar> values) {
   }
   Tensor tensor;
   tensor.shape = shape;
-  tensor.data = std::move(values);
+  tensor.data.assign(values.begin(), values.end());  // into 64-byte aligned storage
   return tensor;
 }
 

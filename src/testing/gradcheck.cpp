@@ -55,7 +55,7 @@ GradcheckResult gradcheck(const std::string& name, const FunctionUnderTest& f,
     if (!input.requires_grad()) continue;
     Tensor analytic = input.grad();
     if (analytic.empty()) analytic = Tensor(input.shape(), 0.0f);  // no path from y to this input
-    std::vector<Scalar>& x = input.node()->value.data;
+    ScalarStorage& x = input.node()->value.data;
     for (int64_t index : entries_to_check(input.value().numel(), options.max_entries_per_input, rng)) {
       Scalar original = x[index];
       Scalar plus = static_cast<Scalar>(original + options.step);

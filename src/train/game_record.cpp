@@ -188,7 +188,11 @@ void write_basis(const std::string& path, const ProjectionBasis& basis) {
   write_npy_float32(path, {3, static_cast<int64_t>(basis.mean.size())}, values.data());
 }
 
-Tensor flat(const Tensor& x) { return Tensor::from(Shape{x.size(0), static_cast<int>(x.numel() / x.size(0))}, x.data); }
+Tensor flat(const Tensor& x) {
+  Tensor rows = x;
+  rows.shape = Shape{x.size(0), static_cast<int>(x.numel() / x.size(0))};
+  return rows;
+}
 
 }  // namespace
 

@@ -70,15 +70,16 @@ void bench_mlp_step() {
   double step_ms = 0.0;
   for (const mlp_step::Product& p : mlp_step::kProducts) {
     const int M = p.M(), K = p.K(), N = p.N();
+    // Tensors, as the layer's operands are (64-byte aligned storage).
     gan::Rng rng(1);
-    std::vector<float> A(size_t(M) * K), B(size_t(K) * N), C(size_t(M) * N);
-    for (float& v : A) v = rng.normal();
-    for (float& v : B) v = rng.normal();
+    gan::Tensor A({M, K}), B({K, N}), C({M, N});
+    rng.fill_normal(A, 0.0f, 1.0f);
+    rng.fill_normal(B, 0.0f, 1.0f);
     // forward: A is x (64, D_in), B is W stored (D_out, D_in); dX: A is dy, B is W (D_out, D_in);
     // dW: A is dy stored (64, D_out), B is x (64, D_in). Each adds into C, as the layer does.
     const bool transpose_a = p.kind == mlp_step::Kind::dW, transpose_b = p.kind == mlp_step::Kind::forward;
     double seconds = mlp_step::best_thread_seconds([&] {
-      gan::kernels::gemm(transpose_a, transpose_b, M, N, K, 1.0f, A.data(), B.data(), 1.0f, C.data());
+      gan::kernels::gemm(transpose_a, transpose_b, M, N, K, 1.0f, A.ptr(), B.ptr(), 1.0f, C.ptr());
     });
     step_ms += p.calls * seconds * 1e3;
     std::printf("step_product impl=ours kind=%s M=%d K=%d N=%d calls=%d ms=%.4f\n", mlp_step::name(p.kind), M, K,

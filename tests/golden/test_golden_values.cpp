@@ -26,7 +26,8 @@ namespace {
 
 // got against the hand-computed values, element by element: the first element further than
 // tol * (1 + |expected|) from its value fails the test case, naming its index.
-void check_values(const std::string& what, const std::vector<float>& got, const std::vector<double>& expected,
+template <class Values>  // a Tensor's data or a plain std::vector<float>
+void check_values(const std::string& what, const Values& got, const std::vector<double>& expected,
                   double tol = 1e-5) {
   if (got.size() != expected.size()) {
     FAIL(what << ": expected " << expected.size() << " values, got " << got.size());
@@ -43,7 +44,7 @@ void check_values(const std::string& what, const std::vector<float>& got, const 
 }
 
 void check_value(const std::string& what, double got, double expected, double tol = 1e-5) {
-  check_values(what, {static_cast<float>(got)}, {expected}, tol);
+  check_values(what, std::vector<float>{static_cast<float>(got)}, {expected}, tol);
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ TEST_CASE("sliced W1 of shifted copies: exact in 1-D, ||v|| E|theta_1| in 2-D", 
   rng.fill_normal(y, 1.0f, 2.0f);
   SlicedSettings settings;
   settings.projections = 8;  // in 1-D every direction is +-1
-  CHECK(sliced_wasserstein1(x, y, rng, settings) == Approx(wasserstein1_1d(x.data, y.data)).epsilon(1e-6));
+  CHECK(sliced_wasserstein1(x, y, rng, settings) == Approx(wasserstein1_1d({x.data.begin(), x.data.end()}, {y.data.begin(), y.data.end()})).epsilon(1e-6));
 
   // In 2-D, theta.(x + v) - theta.x = theta.v, so SW1 = ||v|| E|cos| = ||v|| 2/pi.
   Tensor p({200, 2}), q({200, 2});

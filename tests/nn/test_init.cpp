@@ -81,7 +81,7 @@ TEST_CASE("pytorch-default keeps the constructors' U(+-1/sqrt(fan_in)) weights a
 TEST_CASE("dcgan draws N(0, 0.02) weights and N(1, 0.02) gammas, and keeps PyTorch's biases", "[nn]") {
   gan::Rng rng(1);
   Layers layers(rng);
-  const std::vector<Scalar> fc_bias = layers.fc->bias.value().data;
+  const gan::ScalarStorage fc_bias = layers.fc->bias.value().data;
   init_parameters(layers.net, "dcgan", rng);
 
   double mean, std;

@@ -21,9 +21,9 @@ using gan::Variable;
 namespace {
 
 struct Run {
-  std::vector<Scalar> output;
-  std::vector<std::vector<Scalar>> gradients;  // of every parameter and of z
-  std::vector<Scalar> running;                 // the batch-norm statistics after the step
+  gan::ScalarStorage output;
+  std::vector<gan::ScalarStorage> gradients;  // of every parameter and of z
+  std::vector<Scalar> running;                // the batch-norm statistics after the step
 };
 
 Variable parameter(gan::Shape shape, gan::Rng& rng) {

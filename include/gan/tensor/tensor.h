@@ -10,7 +10,10 @@
 //   Tensor y = Tensor::from({3}, {1, 2, 3});
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -19,14 +22,43 @@
 
 namespace gan {
 
+// Tensor storage starts on a 64-byte boundary: a cache line, and an AVX-512 register. malloc
+// gives 16 bytes, so without this every 32-byte load of a row could straddle two cache lines;
+// aligned rows made the MLP's products about 5 % faster with AVX2 (docs/performance.md).
+template <class T>
+struct CacheLineAllocator {
+  using value_type = T;
+  static constexpr std::align_val_t kAlignment{64};
+  CacheLineAllocator() = default;
+  template <class U>
+  CacheLineAllocator(const CacheLineAllocator<U>&) {}
+  T* allocate(size_t count) { return static_cast<T*>(::operator new(count * sizeof(T), kAlignment)); }
+  void deallocate(T* p, size_t) { ::operator delete(p, kAlignment); }
+  template <class U>
+  bool operator==(const CacheLineAllocator<U>&) const { return true; }
+  template <class U>
+  bool operator!=(const CacheLineAllocator<U>&) const { return false; }
+};
+
+using ScalarStorage = std::vector<Scalar, CacheLineAllocator<Scalar>>;
+
+// The same values in the same order, whichever allocator holds them (tests compare a Tensor's data
+// with a plain list).
+inline bool operator==(const ScalarStorage& a, const std::vector<Scalar>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+inline bool operator==(const std::vector<Scalar>& a, const ScalarStorage& b) { return b == a; }
+inline bool operator!=(const ScalarStorage& a, const std::vector<Scalar>& b) { return !(a == b); }
+inline bool operator!=(const std::vector<Scalar>& a, const ScalarStorage& b) { return !(b == a); }
+
 struct Tensor {
   Shape shape;
-  std::vector<Scalar> data;  // shape.numel() values, row-major
+  ScalarStorage data;  // shape.numel() values, row-major, 64-byte aligned
 
   Tensor() = default;
   explicit Tensor(Shape shape, Scalar fill = 0.0f);
   // requires: values.size() == shape.numel()
-  static Tensor from(Shape shape, std::vector<Scalar> values);
+  static Tensor from(Shape shape, const std::vector<Scalar>& values);
 
   int64_t numel() const { return static_cast<int64_t>(data.size()); }
   int rank() const { return shape.rank; }
