@@ -51,6 +51,8 @@ constexpr int kNC = 4096;
 // Products below this many multiply-adds run as one work item on the calling thread: starting a
 // parallel region costs a few microseconds, as long as such a product takes.
 constexpr int64_t kMinParallelWork = int64_t{1} << 17;
+// Columns of C per work item of a single-row thin product (thin_product): 64 items for 4096 columns.
+constexpr int kThinColumns = 64;
 // Tiles are made as large as possible while C still holds this many: enough for any thread count
 // we run to share the work evenly, even when other processes slow one core down.
 constexpr int kWantedItems = 64;
@@ -282,7 +284,14 @@ GemmPlan plan_tiles(int M, int N, int K) {
 
 }  // namespace
 
-GemmPlan gemm_plan(int M, int N, int K, bool b_by_rows) {
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
+  if (dense && (K == 1 || (M == 1 && !transpose_b))) {  // thin_product
+    GemmPlan plan{};
+    plan.plain_loops = true;
+    const bool parallel = int64_t{M} * N * K >= kMinParallelWork;
+    plan.work_items = !parallel ? 1 : K == 1 ? M : ceil_div(N, kThinColumns);
+    return plan;
+  }
   // A C narrower than a micro-tile wastes most of every tile on padding: (64, 1) fills 1 of 32
   // columns. Computed as C^T (N, M) it wastes less, and copying a C that thin costs nothing.
   int64_t padded = int64_t{round_up(M, kMR)} * round_up(N, kNR);
@@ -293,7 +302,7 @@ GemmPlan gemm_plan(int M, int N, int K, bool b_by_rows) {
   // micro-kernel's op(A), and transposes only x (M K values) and C, in and out (2 M N): fewer
   // values whenever K is large beside M (MLP: 64 x 784 -> 512; not DCGAN's 64 x 100 -> 6272).
   const bool weights_in_place =
-      b_by_rows && !thin && int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
+      transpose_b && dense && !thin && int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
   if (thin || weights_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
@@ -371,17 +380,18 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   }
 }
 
-// Two thin products need neither packing nor a register tile, as nothing in them is reused: a
-// single k, the outer product alpha a b^T (the dx of a Linear layer with one output), and a single
-// row of C whose op(B) is stored k-major, alpha a^T B (that layer's dW). Each element still gets
-// its fused multiply-adds in k order; the loops run along C's rows, which the compiler vectorises,
-// in fixed chunks of rows or columns. Returns false for every other product.
-bool thin_product(bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A, const Scalar* B,
+// The plan's plain_loops: two thin products need neither packing nor a register tile, as nothing
+// in them is reused: a single k, the outer product alpha a b^T (the dx of a Linear layer with one
+// output), and a single row of C whose op(B) is stored k-major, alpha a^T B (that layer's dW).
+// Each element still gets its fused multiply-adds in k order; the loops run along C's rows, which
+// the compiler vectorises, in fixed chunks of a row or kThinColumns columns (all of them when the
+// plan has a single work item).
+void thin_product(const GemmPlan& plan, int M, int N, int K, Scalar alpha, const Scalar* A, const Scalar* B,
                   Scalar beta, Scalar* C) {
-  // chunk(c) computes chunk c of `chunks`; a product this small runs on the calling thread alone,
+  // chunk(c) computes chunk c of `chunks`; a single work item runs on the calling thread alone,
   // without the cost of starting a parallel region.
   auto run = [&](int chunks, const auto& chunk) {
-    if (int64_t{M} * N * K < kMinParallelWork) {
+    if (plan.work_items == 1) {
       for (int c = 0; c < chunks; ++c) chunk(c);
     } else {
 #pragma omp parallel for schedule(static)
@@ -395,23 +405,20 @@ bool thin_product(bool transpose_b, int M, int N, int K, Scalar alpha, const Sca
 #pragma omp simd
       for (int j = 0; j < N; ++j) c[j] = std::fma(a, B[j], start(beta, c[j]));
     });
-    return true;
+    return;
   }
-  if (M == 1 && !transpose_b) {  // a is a vector, row k of B is B + k N; a chunk is 256 columns
-    constexpr int kColumns = 256;
-    run(ceil_div(N, kColumns), [&](int chunk) {
-      const int j0 = chunk * kColumns, j1 = std::min(N, j0 + kColumns);
-      for (int j = j0; j < j1; ++j) C[j] = start(beta, C[j]);
-      for (int k = 0; k < K; ++k) {
-        const Scalar a = alpha * A[k];
-        const Scalar* b = B + int64_t{k} * N;
+  // M == 1: a is a vector, and row k of B is B + k N; on one thread, all of C's row is one chunk
+  const int width = plan.work_items == 1 ? N : kThinColumns;
+  run(ceil_div(N, width), [&](int chunk) {
+    const int j0 = chunk * width, j1 = std::min(N, j0 + width);
+    for (int j = j0; j < j1; ++j) C[j] = start(beta, C[j]);
+    for (int k = 0; k < K; ++k) {
+      const Scalar a = alpha * A[k];
+      const Scalar* b = B + int64_t{k} * N;
 #pragma omp simd
-        for (int j = j0; j < j1; ++j) C[j] = std::fma(a, b[j], C[j]);
-      }
-    });
-    return true;
-  }
-  return false;
+      for (int j = j0; j < j1; ++j) C[j] = std::fma(a, b[j], C[j]);
+    }
+  });
 }
 
 // C = alpha op(A) op(B) + beta C for operands of either kind.
@@ -419,9 +426,8 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
                    Scalar beta, Scalar* C) {
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
-  const bool dense = A.dense != nullptr && B.dense != nullptr;
-  if (dense && thin_product(transpose_b, M, N, K, alpha, A.dense, B.dense, beta, C)) return;
-  const GemmPlan plan = gemm_plan(M, N, K, transpose_b && B.dense != nullptr);
+  const GemmPlan plan = gemm_plan(M, N, K, transpose_b, A.dense != nullptr && B.dense != nullptr);
+  if (plan.plain_loops) return thin_product(plan, M, N, K, alpha, A.dense, B.dense, beta, C);
   if (!plan.transposed) {
     return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
   }

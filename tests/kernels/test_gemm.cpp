@@ -202,6 +202,21 @@ TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside t
   CHECK_FALSE(gemm_plan(64, 256, 100, true).a_in_place);
 }
 
+TEST_CASE("gemm runs outer products and single rows of C as plain loops, a row or 64 columns an item",
+          "[kernels]") {
+  // DCGAN's 6272 -> 1 Linear: dx = dy w, K = 1, one item per row of C; dW = dy^T x, M = 1, B (K, N)
+  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64);
+  CHECK(outer.plain_loops);
+  CHECK(outer.work_items == 64);
+  CHECK(row.plain_loops);
+  CHECK(row.work_items == 98);  // 6272 / 64
+  // not with B stored (N, K), nor for a patch matrix, nor when small: the MLP's 256 -> 1 layer
+  CHECK_FALSE(gemm_plan(1, 6272, 64, true).plain_loops);
+  CHECK_FALSE(gemm_plan(64, 6272, 1, false, false).plain_loops);
+  CHECK(gemm_plan(1, 256, 64).plain_loops);
+  CHECK(gemm_plan(1, 256, 64).work_items == 1);
+}
+
 TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work items", "[kernels]") {
   // (M, N, K) of every product with a C of at least 64 micro-tiles, forward and backward.
   const int shapes[][3] = {

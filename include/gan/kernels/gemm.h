@@ -46,10 +46,14 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
 // only, never of the thread count. C is cut into a 2-D grid of tiles of tile_rows x tile_cols;
 // each tile is one work item, written by exactly one thread, over all of K in increasing order.
 // A C thinner than the micro-kernel (N < kernel_cols, such as (64, 1)) may be computed as
-// C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M).
+// C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M), and so may
+// x W^T when K is large beside M (a_in_place). Two thin products of dense operands skip tiles
+// altogether (plain_loops): K == 1, one work item a row of C, and M == 1 with B stored (K, N),
+// one work item a fixed number of columns.
 struct GemmPlan {
-  bool transposed;  // computes C^T (N, M), then copies it into C
-  bool a_in_place;  // the micro-kernel reads op(A) of the product it computes where it lies, unpacked
+  bool plain_loops;  // a thin product computed by plain loops; the fields below up to work_items unused
+  bool transposed;   // computes C^T (N, M), then copies it into C
+  bool a_in_place;   // the micro-kernel reads op(A) of the product it computes where it lies, unpacked
   int kernel_rows;  // MR: rows of C the micro-kernel keeps in registers
   int kernel_cols;  // NR: columns of C the micro-kernel keeps in registers
   int block_depth;  // kc: k-values per packed block of op(A) and op(B) (the pc loop's step)
@@ -59,8 +63,9 @@ struct GemmPlan {
   int work_items;   // tiles in C (or C^T); 1 runs on the calling thread alone
 };
 
-// b_by_rows: op(B) = B^T with B a dense matrix stored (N, K), whose rows the plan may read in place.
+// transpose_b as for gemm; dense: both operands are matrices in memory (gemm), not a patch matrix
+// (gemm_patches).
 // requires: M, N, K >= 0
-GemmPlan gemm_plan(int M, int N, int K, bool b_by_rows = false);
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, bool dense = true);
 
 }  // namespace gan::kernels
