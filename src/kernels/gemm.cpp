@@ -466,7 +466,7 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
   for (int i = 0; i < M; ++i) {
     for (int j = 0; j < N; ++j) {
       Scalar& c_out = C[static_cast<int64_t>(i) * N + j];
-      Scalar c = beta == 0.0f ? 0.0f : beta * c_out;
+      Scalar c = start(beta, c_out);
       for (int k = 0; k < K; ++k) {
         Scalar a = transpose_a ? A[static_cast<int64_t>(k) * M + i] : A[static_cast<int64_t>(i) * K + k];
         Scalar b = transpose_b ? B[static_cast<int64_t>(j) * K + k] : B[static_cast<int64_t>(k) * N + j];
