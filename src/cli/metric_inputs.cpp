@@ -79,12 +79,12 @@ JsonValue MetricInput::describe() const {
 MetricInput read_metric_input(const std::string& path, const std::string& range) {
   MetricInput input;
   input.path = path;
-  std::vector<float> values;
+  ScalarStorage values;  // becomes the tensor's own storage
   if (ends_with(path, ".npy")) {
     NpyArray array = read_npy(path);
     input.dtype = array.dtype;
     for (int64_t size : array.shape) input.shape.push_back(static_cast<int>(size));  // read_npy keeps sizes < 2^31
-    values = std::move(array.values);
+    values.assign(array.values.begin(), array.values.end());
   } else {
     IdxImages images = read_idx_images(path);
     input.dtype = "idx";
@@ -105,10 +105,10 @@ MetricInput read_metric_input(const std::string& path, const std::string& range)
   const int N = shape[0];
   if (shape.size() == 1 || (shape.size() == 2 && shape[1] == 1)) {
     input.kind = InputKind::Scores;
-    input.values = Tensor::from({N, 1}, std::move(values));
+    input.values = Tensor({N, 1}, std::move(values));
   } else if (shape.size() == 2) {
     input.kind = InputKind::Features;
-    input.values = Tensor::from({N, shape[1]}, std::move(values));
+    input.values = Tensor({N, shape[1]}, std::move(values));
   } else {
     input.kind = InputKind::Images;
     bool uint8_file = input.dtype != "<f4";
@@ -125,9 +125,9 @@ MetricInput read_metric_input(const std::string& path, const std::string& range)
       values[i] = (values[i] - r.low) / half_width - 1.0f;
     }
     if (shape.size() == 3) {
-      input.values = Tensor::from({N, 1, shape[1], shape[2]}, std::move(values));
+      input.values = Tensor({N, 1, shape[1], shape[2]}, std::move(values));
     } else {
-      input.values = Tensor::from({N, shape[1], shape[2], shape[3]}, std::move(values));
+      input.values = Tensor({N, shape[1], shape[2], shape[3]}, std::move(values));
     }
   }
   return input;

@@ -18,13 +18,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
-#include <new>
 #include <stdexcept>
 #include <string>
 
 #include "gan/kernels/im2col.h"
+#include "gan/tensor/cache_line_allocator.h"
 #include "gemm_microkernel.h"
 
 namespace gan::kernels {
@@ -60,17 +59,18 @@ constexpr int kWantedItems = 64;
 int ceil_div(int a, int b) { return (a + b - 1) / b; }
 int round_up(int a, int b) { return ceil_div(a, b) * b; }
 
-struct FreeDeleter {
-  void operator()(Scalar* p) const { std::free(p); }
+// Packed blocks and C^T: uninitialised scratch on a 64-byte boundary (cache_line_allocator.h), so
+// that every packed row of b is one aligned load. The packing writes each value before a
+// micro-kernel reads it.
+struct ScratchDeleter {
+  size_t count;
+  void operator()(Scalar* p) const { CacheLineAllocator<Scalar>().deallocate(p, count); }
 };
-using AlignedScalars = std::unique_ptr<Scalar[], FreeDeleter>;
+using Scratch = std::unique_ptr<Scalar[], ScratchDeleter>;
 
-// count Scalars on a 64-byte boundary (a cache line, an AVX-512 register).
-AlignedScalars aligned_scalars(int64_t count) {
-  size_t bytes = (static_cast<size_t>(count) * sizeof(Scalar) + 63) / 64 * 64;
-  void* memory = std::aligned_alloc(64, std::max<size_t>(bytes, 64));
-  if (memory == nullptr) throw std::bad_alloc();
-  return AlignedScalars(static_cast<Scalar*>(memory));
+Scratch scratch(int64_t count) {
+  const size_t size = static_cast<size_t>(std::max<int64_t>(count, 1));
+  return Scratch(CacheLineAllocator<Scalar>().allocate(size), ScratchDeleter{size});
 }
 
 // One operand as it is stored: a row-major matrix in memory, or the patch matrix of a convolution,
@@ -322,10 +322,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows.
   const int first_packed_sliver = plan.a_in_place ? M / kMR : 0;
   // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one k-block.
-  AlignedScalars a_packed =
-      aligned_scalars(int64_t{std::max(1, a_slivers - first_packed_sliver)} * kAStride * plan.block_depth);
-  AlignedScalars b_packed =
-      aligned_scalars(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
+  Scratch a_packed =
+      scratch(int64_t{std::max(1, a_slivers - first_packed_sliver)} * kAStride * plan.block_depth);
+  Scratch b_packed =
+      scratch(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
 
   // Run by every thread of the team, or by the calling thread alone for a single work item (which
   // then skips the cost of starting a parallel region, as long as a small product takes). The
@@ -434,7 +434,7 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   // C^T = op(B)^T op(A)^T: op(B)^T is B read with the opposite flag, and op(A)^T likewise. Each
   // element still sees fma(alpha * a, b, c) in k order (fma's two factors commute exactly); alpha
   // goes with op(A), now the right-hand operand. A C (M, 1) is its own transpose in memory.
-  AlignedScalars transposed = N == 1 ? AlignedScalars() : aligned_scalars(int64_t{M} * N);
+  Scratch transposed = N == 1 ? Scratch(nullptr, ScratchDeleter{0}) : scratch(int64_t{M} * N);
   Scalar* C_t = N == 1 ? C : transposed.get();
   if (N > 1 && beta != 0.0f) transpose_matrix(M, N, C, C_t);
   run_plan(plan, !transpose_b, !transpose_a, N, M, K, 1.0f, B, alpha, A, beta, C_t);

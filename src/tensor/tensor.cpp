@@ -7,16 +7,15 @@ namespace gan {
 
 Tensor::Tensor(Shape shape_, Scalar fill) : shape(shape_), data(shape_.numel(), fill) {}
 
-Tensor Tensor::from(Shape shape, const std::vector<Scalar>& values) {
-  if (static_cast<int64_t>(values.size()) != shape.numel()) {
-    throw std::invalid_argument("Tensor::from: shape " + shape.str() + " holds " +
-                                std::to_string(shape.numel()) + " values, got " +
-                                std::to_string(values.size()));
+Tensor::Tensor(Shape shape_, ScalarStorage values) : shape(shape_), data(std::move(values)) {
+  if (numel() != shape.numel()) {
+    throw std::invalid_argument("Tensor: shape " + shape.str() + " holds " + std::to_string(shape.numel()) +
+                                " values, got " + std::to_string(numel()));
   }
-  Tensor tensor;
-  tensor.shape = shape;
-  tensor.data.assign(values.begin(), values.end());  // into 64-byte aligned storage
-  return tensor;
+}
+
+Tensor Tensor::from(Shape shape, const std::vector<Scalar>& values) {
+  return Tensor(shape, ScalarStorage(values.begin(), values.end()));  // into 64-byte aligned storage
 }
 
 void require_shape(const char* where, const char* what, const Shape& got, const Shape& expected) {

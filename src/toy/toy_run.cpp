@@ -94,7 +94,7 @@ struct Toy {
 Tensor first_rows(const Tensor& points, int count) {
   count = std::min(count, points.size(0));
   const int D = points.size(1);
-  return Tensor::from({count, D}, std::vector<float>(points.data.begin(), points.data.begin() + count * D));
+  return Tensor({count, D}, ScalarStorage(points.data.begin(), points.data.begin() + count * D));
 }
 
 std::string uppercase(std::string text) {

@@ -23,7 +23,7 @@ constexpr int kUnitRowLength = 32;     // a layer of plain units is drawn in row
 enum : uint64_t { kProjectionStream = 8 };  // the trainer's fixed streams end at 7
 
 // Rows [begin, begin + count) of h (n, ...), each flattened, appended to rows.
-void append_rows(const Tensor& h, int begin, int count, std::vector<float>& rows) {
+void append_rows(const Tensor& h, int begin, int count, ScalarStorage& rows) {
   const int64_t row = h.numel() / h.size(0);
   rows.insert(rows.end(), h.data.begin() + begin * row, h.data.begin() + (begin + count) * row);
 }
@@ -32,9 +32,9 @@ void append_rows(const Tensor& h, int begin, int count, std::vector<float>& rows
 Tensor rows_of(const Tensor& x, int begin, int count) {
   Shape shape = x.shape;
   shape.sizes[0] = count;
-  std::vector<float> values;
+  ScalarStorage values;
   append_rows(x, begin, count, values);
-  return Tensor::from(shape, std::move(values));
+  return Tensor(shape, std::move(values));
 }
 
 std::vector<int> labels_of(const std::vector<int>& labels, int begin, int count) {
@@ -60,7 +60,7 @@ void add_unit_sums(const Tensor& h, std::vector<double>& sums) {
 // appended to features, the first `keep` images' maps appended to tensorpath.
 void pass_through_d(Discriminator& D, const Tensor& images, const std::vector<int>& labels, int keep,
                     std::vector<float>& logits, std::vector<std::vector<double>>& unit_sums,
-                    std::vector<float>& features, std::vector<std::vector<float>>& tensorpath,
+                    ScalarStorage& features, std::vector<ScalarStorage>& tensorpath,
                     std::vector<Shape>& hidden_shapes) {
   std::vector<Tensor> hidden;
   Tensor out = D.forward_recording(Variable(images), labels, hidden).value();
@@ -203,9 +203,8 @@ ProbePass run_probes(Generator& G, Discriminator& D, const Probes& probes, int b
   ProbePass pass;
   const int P = probes.real.size(0);
   std::vector<std::vector<double>> real_sums, fake_sums;
-  std::vector<float> real_features, fake_features;
-  std::vector<std::vector<float>> real_path, fake_path;
-  std::vector<float> fake_images;
+  ScalarStorage real_features, fake_features, fake_images;
+  std::vector<ScalarStorage> real_path, fake_path;
   for (int begin = 0; begin < P; begin += batch) {
     const int count = std::min(batch, P - begin);
     const int keep = std::max(0, kTensorPathProbes - begin);
@@ -220,7 +219,7 @@ ProbePass run_probes(Generator& G, Discriminator& D, const Probes& probes, int b
   }
   G.set_training(true);
   D.set_training(true);
-  pass.fake = Tensor::from(probes.real.shape, std::move(fake_images));
+  pass.fake = Tensor(probes.real.shape, std::move(fake_images));
   for (size_t l = 0; l < real_sums.size(); ++l) {
     const double per_unit = static_cast<double>(P) * (pass.hidden_shapes[l].numel() / pass.hidden_shapes[l][0]);
     std::vector<double> real_means(real_sums[l].size()), fake_means(fake_sums[l].size());
@@ -230,14 +229,14 @@ ProbePass run_probes(Generator& G, Discriminator& D, const Probes& probes, int b
     }
     pass.real_unit_means.push_back(std::move(real_means));
     pass.fake_unit_means.push_back(std::move(fake_means));
-    std::vector<float> maps = real_path[l];
+    ScalarStorage maps = real_path[l];
     maps.insert(maps.end(), fake_path[l].begin(), fake_path[l].end());
     const int shown = static_cast<int>(maps.size() / pass.hidden_shapes[l].numel());
-    pass.tensorpath.push_back(Tensor::from(with_rows(pass.hidden_shapes[l], shown), std::move(maps)));
+    pass.tensorpath.push_back(Tensor(with_rows(pass.hidden_shapes[l], shown), std::move(maps)));
   }
   const int F = static_cast<int>(pass.hidden_shapes.back().numel());
-  pass.real_features = Tensor::from(Shape{P, F}, std::move(real_features));
-  pass.fake_features = Tensor::from(Shape{P, F}, std::move(fake_features));
+  pass.real_features = Tensor(Shape{P, F}, std::move(real_features));
+  pass.fake_features = Tensor(Shape{P, F}, std::move(fake_features));
   return pass;
 }
 

@@ -11,9 +11,9 @@ using gan::Variable;
 
 namespace {
 
-Variable logits(std::vector<Scalar> values, bool requires_grad = false) {
+Variable logits(const std::vector<Scalar>& values, bool requires_grad = false) {
   int N = static_cast<int>(values.size());
-  return Variable(Tensor::from({N, 1}, std::move(values)), requires_grad);
+  return Variable(Tensor::from({N, 1}, values), requires_grad);
 }
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }

@@ -15,9 +15,9 @@ using gan::Variable;
 namespace {
 
 // Gives a leaf parameter the gradient g, as a backward pass would.
-void set_grad(const Variable& theta, std::vector<Scalar> g) {
+void set_grad(const Variable& theta, const std::vector<Scalar>& g) {
   theta.zero_grad();
-  theta.backward(Tensor::from(theta.shape(), std::move(g)));
+  theta.backward(Tensor::from(theta.shape(), g));
 }
 
 // L = 1/2 a sum theta^2, so dL/dtheta = a theta: a quadratic bowl with its minimum at 0.

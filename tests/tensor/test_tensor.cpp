@@ -16,8 +16,17 @@ TEST_CASE("a tensor is contiguous and row-major", "[tensor]") {
   CHECK(Tensor({3}, 2.5f).data == std::vector<Scalar>{2.5f, 2.5f, 2.5f});
 }
 
+TEST_CASE("a tensor takes a storage's values without copying them", "[tensor]") {
+  gan::ScalarStorage values{1, 2, 3};
+  const Scalar* first = values.data();
+  Tensor t(Shape{3}, std::move(values));
+  CHECK(t.ptr() == first);
+  CHECK(t.data == std::vector<Scalar>{1, 2, 3});
+}
+
 TEST_CASE("shape errors use the legend", "[tensor]") {
-  CHECK_THROWS_WITH(Tensor::from({2, 2}, {1, 2, 3}), "Tensor::from: shape (2, 2) holds 4 values, got 3");
+  CHECK_THROWS_WITH(Tensor::from({2, 2}, {1, 2, 3}), "Tensor: shape (2, 2) holds 4 values, got 3");
+  CHECK_THROWS_WITH(Tensor(Shape{3}, gan::ScalarStorage(2)), "Tensor: shape (3) holds 3 values, got 2");
   CHECK_THROWS_WITH(gan::require_shape("conv2d", "input", Shape{64, 32, 14, 14}, Shape{64, 64, 14, 14}),
                     "conv2d: input must be (64, 64, 14, 14), got (64, 32, 14, 14)");
   CHECK_THROWS_WITH(gan::require_rank("conv2d", "input", Shape{64, 784}, 4, "(N, C, H, W)"),

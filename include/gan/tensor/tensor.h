@@ -13,33 +13,16 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <string>
 #include <vector>
 
+#include "gan/tensor/cache_line_allocator.h"
 #include "gan/tensor/scalar.h"
 #include "gan/tensor/shape.h"
 
 namespace gan {
 
-// Tensor storage starts on a 64-byte boundary: a cache line, and an AVX-512 register. malloc
-// gives 16 bytes, so without this every 32-byte load of a row could straddle two cache lines;
-// aligned rows made the MLP's products about 5 % faster with AVX2 (docs/performance.md).
-template <class T>
-struct CacheLineAllocator {
-  using value_type = T;
-  static constexpr std::align_val_t kAlignment{64};
-  CacheLineAllocator() = default;
-  template <class U>
-  CacheLineAllocator(const CacheLineAllocator<U>&) {}
-  T* allocate(size_t count) { return static_cast<T*>(::operator new(count * sizeof(T), kAlignment)); }
-  void deallocate(T* p, size_t) { ::operator delete(p, kAlignment); }
-  template <class U>
-  bool operator==(const CacheLineAllocator<U>&) const { return true; }
-  template <class U>
-  bool operator!=(const CacheLineAllocator<U>&) const { return false; }
-};
-
+// Tensor storage starts on a 64-byte boundary (cache_line_allocator.h says why).
 using ScalarStorage = std::vector<Scalar, CacheLineAllocator<Scalar>>;
 
 // The same values in the same order, whichever allocator holds them (tests compare a Tensor's data
@@ -57,7 +40,9 @@ struct Tensor {
 
   Tensor() = default;
   explicit Tensor(Shape shape, Scalar fill = 0.0f);
-  // requires: values.size() == shape.numel()
+  // Takes the values without copying them. requires: values.size() == shape.numel()
+  Tensor(Shape shape, ScalarStorage values);
+  // A copy of a plain list, e.g. Tensor::from({3}, {1, 2, 3}). requires: values.size() == shape.numel()
   static Tensor from(Shape shape, const std::vector<Scalar>& values);
 
   int64_t numel() const { return static_cast<int64_t>(data.size()); }
