@@ -30,7 +30,9 @@ namespace gan::kernels {
 
 namespace {
 
+using detail::column_kernel;
 using detail::kAStride;
+using detail::kColumnRows;
 using detail::kMR;
 using detail::kNR;
 using detail::microkernel;
@@ -285,11 +287,11 @@ GemmPlan plan_tiles(int M, int N, int K) {
 }  // namespace
 
 GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
-  if (dense && (K == 1 || (M == 1 && !transpose_b))) {  // thin_product
+  if (dense && (K == 1 || N == 1 || (M == 1 && !transpose_b))) {  // thin_product
     GemmPlan plan{};
     plan.plain_loops = true;
     const bool parallel = int64_t{M} * N * K >= kMinParallelWork;
-    plan.work_items = !parallel ? 1 : K == 1 ? M : ceil_div(N, kThinColumns);
+    plan.work_items = !parallel ? 1 : K == 1 ? M : N == 1 ? ceil_div(M, kColumnRows) : ceil_div(N, kThinColumns);
     return plan;
   }
   // A C narrower than a micro-tile wastes most of every tile on padding: (64, 1) fills 1 of 32
@@ -380,14 +382,16 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   }
 }
 
-// The plan's plain_loops: two thin products need neither packing nor a register tile, as nothing
-// in them is reused: a single k, the outer product alpha a b^T (the dx of a Linear layer with one
-// output), and a single row of C whose op(B) is stored k-major, alpha a^T B (that layer's dW).
-// Each element still gets its fused multiply-adds in k order; the loops run along C's rows, which
-// the compiler vectorises, in fixed chunks of a row or kThinColumns columns (all of them when the
-// plan has a single work item).
-void thin_product(const GemmPlan& plan, int M, int N, int K, Scalar alpha, const Scalar* A, const Scalar* B,
-                  Scalar beta, Scalar* C) {
+// The plan's plain_loops: three thin products need neither packing nor a register tile, as
+// nothing in them is reused: a single k, the outer product alpha a b^T (the dx of a Linear layer
+// with one output); a single column of C, alpha op(A) b (that layer's forward, x w^T); and a
+// single row of C whose op(B) is stored k-major, alpha a^T B (its dW). Each element still gets its
+// fused multiply-adds in k order. The loops run along C's rows or columns, which the compiler
+// vectorises, except for a column of C with A stored (M, K): column_kernel transposes it in
+// registers. The chunks are fixed: a row, kColumnRows rows or kThinColumns columns (all of C
+// when the plan has a single work item).
+void thin_product(const GemmPlan& plan, bool transpose_a, int M, int N, int K, Scalar alpha, const Scalar* A,
+                  const Scalar* B, Scalar beta, Scalar* C) {
   // chunk(c) computes chunk c of `chunks`; a single work item runs on the calling thread alone,
   // without the cost of starting a parallel region.
   auto run = [&](int chunks, const auto& chunk) {
@@ -404,6 +408,22 @@ void thin_product(const GemmPlan& plan, int M, int N, int K, Scalar alpha, const
       Scalar* c = C + int64_t{i} * N;
 #pragma omp simd
       for (int j = 0; j < N; ++j) c[j] = std::fma(a, B[j], start(beta, c[j]));
+    });
+    return;
+  }
+  if (N == 1) {  // b is a vector, whichever way B is stored; a chunk is kColumnRows elements of C
+    run(ceil_div(M, kColumnRows), [&](int chunk) {
+      const int i0 = chunk * kColumnRows, i1 = std::min(M, i0 + kColumnRows);
+      if (!transpose_a && i1 - i0 == kColumnRows) {
+        return column_kernel(K, alpha, A + int64_t{i0} * K, K, B, beta, C + i0);
+      }
+      for (int i = i0; i < i1; ++i) C[i] = start(beta, C[i]);
+      for (int k = 0; k < K; ++k) {  // A stored (K, M): row k of A holds op(A)'s column k
+        for (int i = i0; i < i1; ++i) {
+          const Scalar a = transpose_a ? A[int64_t{k} * M + i] : A[int64_t{i} * K + k];
+          C[i] = std::fma(alpha * a, B[k], C[i]);
+        }
+      }
     });
     return;
   }
@@ -427,7 +447,7 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
   const GemmPlan plan = gemm_plan(M, N, K, transpose_b, A.dense != nullptr && B.dense != nullptr);
-  if (plan.plain_loops) return thin_product(plan, M, N, K, alpha, A.dense, B.dense, beta, C);
+  if (plan.plain_loops) return thin_product(plan, transpose_a, M, N, K, alpha, A.dense, B.dense, beta, C);
   if (!plan.transposed) {
     return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
   }

@@ -147,6 +147,59 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
 
 #endif
 
+// A column of C: kColumnRows elements of C = alpha A b + beta C, where A's rows are stored
+// row-major, ld apart, and b is a vector of K values (y = x w^T for a Linear layer with one output).
+// Each element's sum runs k after k, so the vector lanes must run across A's rows, not along them
+// as in a dot product, and A must be transposed on the way in. With AVX2, 4 k-values of 8 rows at
+// a time: the low half of a register takes 4 values of row r, the high half those of row r + 4
+// (a load and an insert, no shuffle), and two rounds of in-lane shuffles give 4 registers that each
+// hold one k of all 8 rows. Two such groups of 8 rows run side by side, so that the second group's
+// fused multiply-adds fill the latency of the first's.
+constexpr int kColumnRows = 16;
+
+inline void column_kernel(int K, Scalar alpha, const Scalar* A, int64_t ld, const Scalar* b, Scalar beta,
+                          Scalar* C) {
+  int k0 = 0;
+#if !defined(GAN_GEMM_PORTABLE) && defined(__AVX2__) && defined(__FMA__)
+  constexpr int kGroups = kColumnRows / 8;
+  __m256 c[kGroups];
+  for (int g = 0; g < kGroups; ++g) {
+    c[g] = beta == 0.0f ? _mm256_setzero_ps() : _mm256_mul_ps(_mm256_set1_ps(beta), _mm256_loadu_ps(C + 8 * g));
+  }
+  const __m256 alphas = _mm256_set1_ps(alpha);
+  for (; k0 + 4 <= K; k0 += 4) {
+    __m256 b_k[4];
+    for (int e = 0; e < 4; ++e) b_k[e] = _mm256_broadcast_ss(b + k0 + e);
+    for (int g = 0; g < kGroups; ++g) {
+      const Scalar* a = A + 8 * g * ld + k0;
+      __m256 x[4], y[4];
+      for (int r = 0; r < 4; ++r) {  // lanes 0-3: row r, k0..k0+3; lanes 4-7: row r + 4
+        x[r] = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(a + r * ld)), _mm_loadu_ps(a + (r + 4) * ld), 1);
+      }
+      y[0] = _mm256_unpacklo_ps(x[0], x[1]);  // rows 0 1 0 1 at k0, k0, k0 + 1, k0 + 1 (each half)
+      y[1] = _mm256_unpackhi_ps(x[0], x[1]);  // the same at k0 + 2, k0 + 3
+      y[2] = _mm256_unpacklo_ps(x[2], x[3]);  // rows 2 3 ...
+      y[3] = _mm256_unpackhi_ps(x[2], x[3]);
+      x[0] = _mm256_shuffle_ps(y[0], y[2], 0x44);  // rows 0 1 2 3 (| 4 5 6 7) at k0
+      x[1] = _mm256_shuffle_ps(y[0], y[2], 0xee);  // ... at k0 + 1
+      x[2] = _mm256_shuffle_ps(y[1], y[3], 0x44);  // ... at k0 + 2
+      x[3] = _mm256_shuffle_ps(y[1], y[3], 0xee);  // ... at k0 + 3
+      for (int e = 0; e < 4; ++e) {
+        const __m256 a_k = alpha == 1.0f ? x[e] : _mm256_mul_ps(alphas, x[e]);
+        c[g] = _mm256_fmadd_ps(a_k, b_k[e], c[g]);
+      }
+    }
+  }
+  for (int g = 0; g < kGroups; ++g) _mm256_storeu_ps(C + 8 * g, c[g]);
+#else
+  for (int i = 0; i < kColumnRows; ++i) C[i] = beta == 0.0f ? 0.0f : beta * C[i];
+#endif
+  // The k-values left over (all of them without AVX2), one element at a time.
+  for (int i = 0; i < kColumnRows; ++i) {
+    for (int k = k0; k < K; ++k) C[i] = std::fma(alpha * A[i * ld + k], b[k], C[i]);
+  }
+}
+
 // Transposes `rows` rows of a row-major matrix into a k-major sliver, the packing of op(A) when A
 // is stored (M, K) and of op(B) when B is stored (N, K), and (8 rows at a time) a C into C^T:
 //

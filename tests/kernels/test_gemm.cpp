@@ -102,6 +102,7 @@ TEST_CASE("gemm gives gemm_ref's bits on sizes that cross every blocking constan
       {7, kNC + 1, 7},                     // two jc blocks, the second one column wide
       {1, kNC + kNR + 1, kKC - 1},         // a single row of C
       {2 * kMR + 1, 1, 5 * kKC},           // a single column of C, long K
+      {70, 1, 2003},                       // a column: four 16-row items in parallel, 6 rows and 3 k left
       {2 * kMR + 3, 3 * kNR + 5, 2 * kKC + 9},  // with B^T: B's rows in place, a partial last sliver
   };
   for (const auto& s : sizes) check_all_variants(s[0], s[1], s[2], rng);
@@ -202,19 +203,25 @@ TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside t
   CHECK_FALSE(gemm_plan(64, 256, 100, true).a_in_place);
 }
 
-TEST_CASE("gemm runs outer products and single rows of C as plain loops, a row or 64 columns an item",
+TEST_CASE("gemm runs outer products and single rows and columns of C as plain loops, a row, 16 rows or 64 "
+          "columns an item",
           "[kernels]") {
-  // DCGAN's 6272 -> 1 Linear: dx = dy w, K = 1, one item per row of C; dW = dy^T x, M = 1, B (K, N)
-  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64);
+  // DCGAN's 6272 -> 1 Linear: dx = dy w, K = 1, one item per row of C; dW = dy^T x, M = 1, B (K, N);
+  // the forward x w^T, N = 1, with B stored either way
+  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64), column = gemm_plan(64, 1, 6272, true);
   CHECK(outer.plain_loops);
   CHECK(outer.work_items == 64);
   CHECK(row.plain_loops);
   CHECK(row.work_items == 98);  // 6272 / 64
+  CHECK(column.plain_loops);
+  CHECK(column.work_items == 4);  // 64 / 16: a sum in k order cannot be split along k
+  CHECK(gemm_plan(64, 1, 6272).plain_loops);
   // not with B stored (N, K), nor for a patch matrix, nor when small: the MLP's 256 -> 1 layer
   CHECK_FALSE(gemm_plan(1, 6272, 64, true).plain_loops);
   CHECK_FALSE(gemm_plan(64, 6272, 1, false, false).plain_loops);
   CHECK(gemm_plan(1, 256, 64).plain_loops);
   CHECK(gemm_plan(1, 256, 64).work_items == 1);
+  CHECK(gemm_plan(64, 1, 256, true).work_items == 1);
 }
 
 TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work items", "[kernels]") {
@@ -238,16 +245,15 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
     CHECK(gemm_plan(s[0], s[1], s[2]).work_items >= 64);
   }
   // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
-  // micro-tiles: D1's dW, C (64, 16), and D's last Linear, C (64, 1).
+  // micro-tiles: D1's dW, C (64, 16). D's last Linear, C (64, 1), runs as plain loops of 16 rows
+  // (the test above).
   auto micro_tiles = [](int rows, int cols) {
     return ((rows + kMR - 1) / kMR) * ((cols + kNR - 1) / kNR);
   };
-  for (int N : {16, 1}) {
-    const GemmPlan thin = gemm_plan(64, N, 12544);
-    INFO("N=" << N << " transposed=" << thin.transposed);
-    CHECK(thin.transposed == (N < kNR));
-    CHECK(thin.work_items == (thin.transposed ? micro_tiles(N, 64) : micro_tiles(64, N)));
-  }
+  const GemmPlan thin = gemm_plan(64, 16, 12544);
+  INFO("transposed=" << thin.transposed);
+  CHECK(thin.transposed == (16 < kNR));
+  CHECK(thin.work_items == (thin.transposed ? micro_tiles(16, 64) : micro_tiles(64, 16)));
   // Tiny products run as one item, without a parallel region: the MLP's last layer,
   // forward (64, 1, 256), dx (64, 256, 1) and dW (1, 256, 64).
   CHECK(gemm_plan(64, 1, 256).work_items == 1);
