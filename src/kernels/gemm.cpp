@@ -33,6 +33,8 @@ namespace {
 using detail::column_kernel;
 using detail::kAStride;
 using detail::kColumnRows;
+using detail::kRowColumns;
+using detail::row_kernel;
 using detail::kMR;
 using detail::kNR;
 using detail::microkernel;
@@ -52,8 +54,6 @@ constexpr int kNC = 4096;
 // Products below this many multiply-adds run as one work item on the calling thread: starting a
 // parallel region costs a few microseconds, as long as such a product takes.
 constexpr int64_t kMinParallelWork = int64_t{1} << 17;
-// Columns of C per work item of a single-row thin product (thin_product): 64 items for 4096 columns.
-constexpr int kThinColumns = 64;
 // Tiles are made as large as possible while C still holds this many: enough for any thread count
 // we run to share the work evenly, even when other processes slow one core down.
 constexpr int kWantedItems = 64;
@@ -291,7 +291,7 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
     GemmPlan plan{};
     plan.plain_loops = true;
     const bool parallel = int64_t{M} * N * K >= kMinParallelWork;
-    plan.work_items = !parallel ? 1 : K == 1 ? M : N == 1 ? ceil_div(M, kColumnRows) : ceil_div(N, kThinColumns);
+    plan.work_items = !parallel ? 1 : K == 1 ? M : N == 1 ? ceil_div(M, kColumnRows) : ceil_div(N, kRowColumns);
     return plan;
   }
   // A C narrower than a micro-tile wastes most of every tile on padding: (64, 1) fills 1 of 32
@@ -386,10 +386,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
 // nothing in them is reused: a single k, the outer product alpha a b^T (the dx of a Linear layer
 // with one output); a single column of C, alpha op(A) b (that layer's forward, x w^T); and a
 // single row of C whose op(B) is stored k-major, alpha a^T B (its dW). Each element still gets its
-// fused multiply-adds in k order. The loops run along C's rows or columns, which the compiler
-// vectorises, except for a column of C with A stored (M, K): column_kernel transposes it in
-// registers. The chunks are fixed: a row, kColumnRows rows or kThinColumns columns (all of C
-// when the plan has a single work item).
+// fused multiply-adds in k order. The loops run along C's rows or columns, vectorised: by the
+// compiler for the outer product, by row_kernel for the row (its elements stay in registers over
+// all of k) and by column_kernel for the column (it transposes A in registers when A is stored
+// (M, K)). The chunks are fixed: a row, kColumnRows rows or kRowColumns columns.
 void thin_product(const GemmPlan& plan, bool transpose_a, int M, int N, int K, Scalar alpha, const Scalar* A,
                   const Scalar* B, Scalar beta, Scalar* C) {
   // chunk(c) computes chunk c of `chunks`; a single work item runs on the calling thread alone,
@@ -427,16 +427,14 @@ void thin_product(const GemmPlan& plan, bool transpose_a, int M, int N, int K, S
     });
     return;
   }
-  // M == 1: a is a vector, and row k of B is B + k N; on one thread, all of C's row is one chunk
-  const int width = plan.work_items == 1 ? N : kThinColumns;
-  run(ceil_div(N, width), [&](int chunk) {
-    const int j0 = chunk * width, j1 = std::min(N, j0 + width);
+  // M == 1: a is a vector, and row k of B is B + k N; a chunk is kRowColumns elements of C
+  run(ceil_div(N, kRowColumns), [&](int chunk) {
+    const int j0 = chunk * kRowColumns, j1 = std::min(N, j0 + kRowColumns);
+    if (j1 - j0 == kRowColumns) return row_kernel(K, alpha, A, B + j0, N, beta, C + j0);
     for (int j = j0; j < j1; ++j) C[j] = start(beta, C[j]);
     for (int k = 0; k < K; ++k) {
       const Scalar a = alpha * A[k];
-      const Scalar* b = B + int64_t{k} * N;
-#pragma omp simd
-      for (int j = j0; j < j1; ++j) C[j] = std::fma(a, b[j], C[j]);
+      for (int j = j0; j < j1; ++j) C[j] = std::fma(a, B[int64_t{k} * N + j], C[j]);
     }
   });
 }

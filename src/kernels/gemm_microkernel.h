@@ -147,6 +147,45 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
 
 #endif
 
+// A piece of a single row of C: kRowColumns elements of c = alpha a^T B + beta c, where a is a
+// vector of K values and B's rows lie ldb apart (a Linear layer's dW when it has one output). The
+// elements stay in registers over all of k, four or eight independent chains of fused multiply-adds
+// (written as a plain loop over an array, the compiler would keep them in memory and store them
+// after every k).
+constexpr int kRowColumns = 64;
+
+inline void row_kernel(int K, Scalar alpha, const Scalar* a, const Scalar* B, int64_t ldb, Scalar beta,
+                       Scalar* c) {
+#if !defined(GAN_GEMM_PORTABLE) && defined(__AVX512F__)
+  constexpr int kVectors = kRowColumns / 16;
+  __m512 acc[kVectors];
+  for (int v = 0; v < kVectors; ++v) {
+    acc[v] = beta == 0.0f ? _mm512_setzero_ps() : _mm512_mul_ps(_mm512_set1_ps(beta), _mm512_loadu_ps(c + 16 * v));
+  }
+  for (int k = 0; k < K; ++k) {
+    const __m512 a_k = _mm512_set1_ps(alpha * a[k]);
+    for (int v = 0; v < kVectors; ++v) acc[v] = _mm512_fmadd_ps(a_k, _mm512_loadu_ps(B + k * ldb + 16 * v), acc[v]);
+  }
+  for (int v = 0; v < kVectors; ++v) _mm512_storeu_ps(c + 16 * v, acc[v]);
+#elif !defined(GAN_GEMM_PORTABLE) && defined(__AVX2__) && defined(__FMA__)
+  constexpr int kVectors = kRowColumns / 8;
+  __m256 acc[kVectors];
+  for (int v = 0; v < kVectors; ++v) {
+    acc[v] = beta == 0.0f ? _mm256_setzero_ps() : _mm256_mul_ps(_mm256_set1_ps(beta), _mm256_loadu_ps(c + 8 * v));
+  }
+  for (int k = 0; k < K; ++k) {
+    const __m256 a_k = _mm256_set1_ps(alpha * a[k]);
+    for (int v = 0; v < kVectors; ++v) acc[v] = _mm256_fmadd_ps(a_k, _mm256_loadu_ps(B + k * ldb + 8 * v), acc[v]);
+  }
+  for (int v = 0; v < kVectors; ++v) _mm256_storeu_ps(c + 8 * v, acc[v]);
+#else
+  for (int j = 0; j < kRowColumns; ++j) c[j] = beta == 0.0f ? 0.0f : beta * c[j];
+  for (int k = 0; k < K; ++k) {
+    for (int j = 0; j < kRowColumns; ++j) c[j] = std::fma(alpha * a[k], B[k * ldb + j], c[j]);
+  }
+#endif
+}
+
 // A column of C: kColumnRows elements of C = alpha A b + beta C, where A's rows are stored
 // row-major, ld apart, and b is a vector of K values (y = x w^T for a Linear layer with one output).
 // Each element's sum runs k after k, so the vector lanes must run across A's rows, not along them
