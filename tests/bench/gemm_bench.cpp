@@ -7,7 +7,8 @@
 //                       the median of several repetitions)
 //   gemm_bench --conv   forward and backward milliseconds of DCGAN-28's convolutions at batch 64
 //   gemm_bench --mlp-step   every product of an MLP GAN training step (mlp_step_products.h), one
-//                       thread, as the Linear op calls gemm; the best thread CPU time of 50 calls:
+//                       thread, as the Linear op calls gemm; the best thread CPU time per call over
+//                       50 timings (mlp_step_products.h says how):
 //                       step_product impl=ours kind=forward M=64 K=784 N=512 calls=3 ms=...
 //                       then their sum over a step (eigen_gemm_reference --mlp-step: Eigen's)
 //   gemm_bench          --gemm and --conv

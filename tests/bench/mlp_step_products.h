@@ -45,17 +45,26 @@ constexpr Product kProducts[] = {
     {Kind::dW, 512, 256, 2},       {Kind::dW, 256, 1, 2},
 };
 
-// The least thread CPU time of 50 calls of f, after one warm-up call: what the product itself
-// costs, without the time that other processes on this core take from it.
+// The least thread CPU time per call of f over 50 timings, after two warm-up calls: what the product
+// itself costs, without the time that other processes on this core take from it. Each timing
+// covers enough calls to last about 100 us, so that reading the clock (a few tenths of a
+// microsecond) does not weigh on the products of a few microseconds.
 inline double best_thread_seconds(const std::function<void()>& f) {
+  auto thread_seconds = [] {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + 1e-9 * double(now.tv_nsec);
+  };
   f();
+  const double warm_start = thread_seconds();
+  f();
+  const double one_call = thread_seconds() - warm_start;
+  const int calls = std::max(1, static_cast<int>(100e-6 / std::max(one_call, 1e-9)));
   double best = 1e30;
   for (int r = 0; r < 50; ++r) {
-    timespec start{}, end{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
-    f();
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
-    best = std::min(best, double(end.tv_sec - start.tv_sec) + 1e-9 * double(end.tv_nsec - start.tv_nsec));
+    const double start = thread_seconds();
+    for (int c = 0; c < calls; ++c) f();
+    best = std::min(best, (thread_seconds() - start) / calls);
   }
   return best;
 }

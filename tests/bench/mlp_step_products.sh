@@ -3,9 +3,10 @@
 # ours beside Eigen's, as `make bench` prints it.
 #
 # Each round runs gemm_bench --mlp-step, then eigen_gemm_reference --mlp-step (the list is
-# tests/bench/mlp_step_products.h; each time is the best thread CPU time of 50 calls). The table
-# gives each product's median over the rounds, Eigen's time over ours (above 1: ours is faster),
-# and the same for the step's products summed, each counted as often as a step calls it.
+# tests/bench/mlp_step_products.h; each time is the best thread CPU time per call of 50 timings,
+# each of enough calls to last 100 us). The table gives each product's median over the rounds,
+# Eigen's time over ours (above 1: ours is faster), and the same for the step's products summed,
+# each counted as often as a step calls it.
 #
 # Usage: tests/bench/mlp_step_products.sh BUILD_DIR ROUNDS
 set -euo pipefail
@@ -31,7 +32,7 @@ awk -v rounds="$rounds" '
     ms[f["impl"], key] = ms[f["impl"], key] " " f["ms"]
   }
   END {
-    printf "MLP step products, batch 64, one thread: ms, median of %d rounds (best of 50 calls each)\n", rounds
+    printf "MLP step products, batch 64, one thread: ms, median of %d rounds (best of 50 timings each)\n", rounds
     printf "%-24s %5s %8s %8s %11s\n", "product (M x K x N)", "calls", "ours", "eigen", "eigen/ours"
     for (k = 1; k <= keys; k++) {
       ours = median(ms["ours", order[k]]); eigen = median(ms["eigen", order[k]])
