@@ -35,6 +35,7 @@ using detail::kAStride;
 using detail::kColumnRows;
 using detail::kRowColumns;
 using detail::row_kernel;
+using detail::start;
 using detail::kMR;
 using detail::kNR;
 using detail::microkernel;
@@ -239,9 +240,6 @@ void transpose_matrix(int rows, int cols, const Scalar* src, Scalar* dst) {
     for (int c = 0; c < cols; ++c) dst[int64_t{c} * rows + r] = src[int64_t{r} * cols + c];
   }
 }
-
-// What an element of C holds before its first fused multiply-add: the beta rule of gemm.h.
-Scalar start(Scalar beta, Scalar c) { return beta == 0.0f ? 0.0f : beta * c; }
 
 // C = beta * C, the whole product when K == 0 (no k, so no fused multiply-add either).
 void scale(int M, int N, Scalar beta, Scalar* C) {

@@ -33,6 +33,10 @@
 
 namespace gan::kernels::detail {
 
+// What an element of C holds before its first fused multiply-add: the beta rule of gemm.h (the
+// vector kernels below apply the same rule to whole registers).
+inline Scalar start(Scalar beta, Scalar c) { return beta == 0.0f ? 0.0f : beta * c; }
+
 #if !defined(GAN_GEMM_PORTABLE) && defined(__AVX512F__)
 
 constexpr int kMR = 8;
@@ -123,13 +127,7 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
                         int64_t ldc) {
   Scalar acc[kRows][kCols];
   for (int i = 0; i < kRows; ++i) {
-    for (int j = 0; j < kCols; ++j) {
-      if (beta == 0.0f) {
-        acc[i][j] = 0.0f;
-      } else {
-        acc[i][j] = beta == 1.0f ? c[i * ldc + j] : beta * c[i * ldc + j];
-      }
-    }
+    for (int j = 0; j < kCols; ++j) acc[i][j] = start(beta, c[i * ldc + j]);
   }
   for (int k = 0; k < kc; ++k) {
     for (int i = 0; i < kRows; ++i) {
@@ -179,7 +177,7 @@ inline void row_kernel(int K, Scalar alpha, const Scalar* a, const Scalar* B, in
   }
   for (int v = 0; v < kVectors; ++v) _mm256_storeu_ps(c + 8 * v, acc[v]);
 #else
-  for (int j = 0; j < kRowColumns; ++j) c[j] = beta == 0.0f ? 0.0f : beta * c[j];
+  for (int j = 0; j < kRowColumns; ++j) c[j] = start(beta, c[j]);
   for (int k = 0; k < K; ++k) {
     for (int j = 0; j < kRowColumns; ++j) c[j] = std::fma(alpha * a[k], B[k * ldb + j], c[j]);
   }
@@ -231,7 +229,7 @@ inline void column_kernel(int K, Scalar alpha, const Scalar* A, int64_t ld, cons
   }
   for (int g = 0; g < kGroups; ++g) _mm256_storeu_ps(C + 8 * g, c[g]);
 #else
-  for (int i = 0; i < kColumnRows; ++i) C[i] = beta == 0.0f ? 0.0f : beta * C[i];
+  for (int i = 0; i < kColumnRows; ++i) C[i] = start(beta, C[i]);
 #endif
   // The k-values left over (all of them without AVX2), one element at a time.
   for (int i = 0; i < kColumnRows; ++i) {
