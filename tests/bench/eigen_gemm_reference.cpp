@@ -48,7 +48,7 @@ void bench_mlp_step() {
       }
     });
     step_ms += p.calls * seconds * 1e3;
-    std::printf("step_product impl=eigen kind=%s M=%d K=%d N=%d calls=%d ms=%.4f\n", mlp_step::name(p.kind), M, K,
+    std::printf("step_product impl=eigen kind=%s M=%d K=%d N=%d calls=%d ms=%.6f\n", mlp_step::name(p.kind), M, K,
                 N, p.calls, seconds * 1e3);
   }
   std::printf("step_products impl=eigen ms=%.4f\n", step_ms);

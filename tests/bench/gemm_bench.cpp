@@ -83,7 +83,7 @@ void bench_mlp_step() {
       gan::kernels::gemm(transpose_a, transpose_b, M, N, K, 1.0f, A.ptr(), B.ptr(), 1.0f, C.ptr());
     });
     step_ms += p.calls * seconds * 1e3;
-    std::printf("step_product impl=ours kind=%s M=%d K=%d N=%d calls=%d ms=%.4f\n", mlp_step::name(p.kind), M, K,
+    std::printf("step_product impl=ours kind=%s M=%d K=%d N=%d calls=%d ms=%.6f\n", mlp_step::name(p.kind), M, K,
                 N, p.calls, seconds * 1e3);
   }
   std::printf("step_products impl=ours ms=%.4f\n", step_ms);

@@ -32,12 +32,12 @@ awk -v rounds="$rounds" '
     ms[f["impl"], key] = ms[f["impl"], key] " " f["ms"]
   }
   END {
-    printf "MLP step products, batch 64, one thread: ms, median of %d rounds (best of 50 timings each)\n", rounds
+    printf "MLP step products, batch 64, one thread: microseconds, median of %d rounds (best of 50 timings each)\n", rounds
     printf "%-24s %5s %8s %8s %11s\n", "product (M x K x N)", "calls", "ours", "eigen", "eigen/ours"
     for (k = 1; k <= keys; k++) {
       ours = median(ms["ours", order[k]]); eigen = median(ms["eigen", order[k]])
-      printf "%-24s %5d %8.4f %8.4f %11.2f\n", order[k], calls[order[k]], ours, eigen, eigen / ours
+      printf "%-24s %5d %8.2f %8.2f %11.2f\n", order[k], calls[order[k]], 1000 * ours, 1000 * eigen, eigen / ours
     }
     ours = median(total["ours"]); eigen = median(total["eigen"])
-    printf "%-24s %5s %8.3f %8.3f %11.2f\n", "the step, summed", "", ours, eigen, eigen / ours
+    printf "%-24s %5s %8.1f %8.1f %11.2f\n", "the step, summed", "", 1000 * ours, 1000 * eigen, eigen / ours
   }' "$out"
