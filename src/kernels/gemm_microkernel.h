@@ -211,7 +211,8 @@ inline void column_kernel(int K, Scalar alpha, const Scalar* A, int64_t ld, cons
       const Scalar* a = A + 8 * g * ld + k0;
       __m256 x[4], y[4];
       for (int r = 0; r < 4; ++r) {  // lanes 0-3: row r, k0..k0+3; lanes 4-7: row r + 4
-        x[r] = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(a + r * ld)), _mm_loadu_ps(a + (r + 4) * ld), 1);
+        const __m128 row_r = _mm_loadu_ps(a + r * ld), row_r_plus_4 = _mm_loadu_ps(a + (r + 4) * ld);
+        x[r] = _mm256_insertf128_ps(_mm256_castps128_ps256(row_r), row_r_plus_4, 1);
       }
       y[0] = _mm256_unpacklo_ps(x[0], x[1]);  // rows 0 1 0 1 at k0, k0, k0 + 1, k0 + 1 (each half)
       y[1] = _mm256_unpackhi_ps(x[0], x[1]);  // the same at k0 + 2, k0 + 3
