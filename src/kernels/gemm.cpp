@@ -178,17 +178,16 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
     }
     return;
   }
-  // Element by element: the last sliver of a ragged L, or a scale != 1.
+  // Value by value: the last sliver of a ragged L, or a scale != 1.
   for (int k = 0; k < kc; ++k) {
-    for (int l = 0; l < lanes; ++l) {
-      const int64_t lane = l0 + l;
-      if (l >= valid) {
-        dst[k * stride + l] = 0.0f;
-      } else {
-        dst[k * stride + l] =
-            scale * (lanes_contiguous ? X.dense[(pc + k) * int64_t{L} + lane] : X.dense[lane * K + pc + k]);
-      }
+    Scalar* out = dst + k * stride;
+    if (lanes_contiguous) {
+      const Scalar* src = X.dense + static_cast<int64_t>(pc + k) * L + l0;
+      for (int l = 0; l < valid; ++l) out[l] = scale * src[l];
+    } else {
+      for (int l = 0; l < valid; ++l) out[l] = scale * X.dense[(l0 + l) * int64_t{K} + pc + k];
     }
+    std::fill(out + valid, out + lanes, 0.0f);
   }
 }
 
