@@ -23,6 +23,7 @@
 #include <string>
 
 #include "gan/kernels/im2col.h"
+#include "gan/kernels/parallel.h"
 #include "gan/tensor/cache_line_allocator.h"
 #include "gemm_microkernel.h"
 
@@ -326,9 +327,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   Scratch b_packed =
       scratch(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
 
-  // Run by every thread of the team, or by the calling thread alone for a single work item (which
-  // then skips the cost of starting a parallel region, as long as a small product takes). The
-  // `omp for` loops inside share their iterations among whichever threads run this.
+  // Run by every thread of the team, or by the calling thread alone for a single work item or a
+  // single thread (which then skips the cost of starting a parallel region: as long as a small
+  // product takes, and 0.5-2.5 % of the MLP's larger ones). The `omp for` loops inside share their
+  // iterations among whichever threads run this; the split is the plan's either way.
   auto loops = [&] {
     for (int jc = 0; jc < N; jc += plan.block_cols) {
       const int nc = std::min(plan.block_cols, N - jc);
@@ -371,7 +373,7 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
       }
     }
   };
-  if (plan.work_items > 1) {
+  if (plan.work_items > 1 && num_threads() > 1) {
 #pragma omp parallel
     loops();
   } else {
@@ -389,10 +391,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
 // (M, K)). The chunks are fixed: a row, kColumnRows rows or kRowColumns columns.
 void thin_product(const GemmPlan& plan, bool transpose_a, int M, int N, int K, Scalar alpha, const Scalar* A,
                   const Scalar* B, Scalar beta, Scalar* C) {
-  // chunk(c) computes chunk c of `chunks`; a single work item runs on the calling thread alone,
-  // without the cost of starting a parallel region.
+  // chunk(c) computes chunk c of `chunks`; a single work item, or a single thread, runs them on
+  // the calling thread alone, without the cost of starting a parallel region.
   auto run = [&](int chunks, const auto& chunk) {
-    if (plan.work_items == 1) {
+    if (plan.work_items == 1 || num_threads() == 1) {
       for (int c = 0; c < chunks; ++c) chunk(c);
     } else {
 #pragma omp parallel for schedule(static)
