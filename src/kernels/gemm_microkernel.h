@@ -20,6 +20,10 @@
 //   AVX2     6 x 16:  12 of the 16 ymm registers hold C, 2 hold b, 1 a broadcast of a
 //   portable 8 x 16:  plain arrays and std::fma, which the compiler vectorises where it can
 // The first two are float intrinsics; the double build (tensor/scalar.h) compiles the portable one.
+//
+// Beside it, the register code of the rest of gemm.cpp: row_kernel and column_kernel, for the thin
+// products that need no tile (a single row or column of C), and transpose_to_k_major, for the
+// packing and for C^T.
 #pragma once
 
 #include <cmath>
