@@ -176,7 +176,7 @@ test-builds: deps
 	  echo "== $$folder ($$flags)"; \
 	  cmake -S . -B $$folder -DCMAKE_BUILD_TYPE=Release $$flags > /dev/null && \
 	  cmake --build $$folder -j $(JOBS) --target gan > /dev/null && \
-	  tests/golden/check_golden.sh $$folder/gan 1 2 || exit 1; \
+	  tests/golden/check_golden.sh $$folder/gan 1 2 3 || exit 1; \
 	done
 	@$(MAKE) --no-print-directory test-double
 
