@@ -34,12 +34,12 @@ namespace {
 using detail::column_kernel;
 using detail::kAStride;
 using detail::kColumnRows;
-using detail::kRowColumns;
-using detail::row_kernel;
-using detail::start;
 using detail::kMR;
 using detail::kNR;
+using detail::kRowColumns;
 using detail::microkernel;
+using detail::row_kernel;
+using detail::start;
 
 // Blocking constants, fixed at compile time so that the work split never depends on the machine.
 // k-values per block: a kc x kMR sliver of A (8 KiB) is reused from L1 while kNR-column slivers
