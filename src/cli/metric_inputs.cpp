@@ -55,12 +55,7 @@ const char* kind_name(InputKind kind) {
   return "";
 }
 
-Tensor MetricInput::flattened() const {
-  const int N = count();
-  Tensor rows = values;
-  rows.shape = Shape{N, static_cast<int>(values.numel() / N)};
-  return rows;
-}
+Tensor MetricInput::flattened() const { return gan::flattened(values); }
 
 std::vector<float> MetricInput::scores() const { return {values.data.begin(), values.data.end()}; }
 

@@ -27,9 +27,7 @@ Variable flatten(const Variable& x) {
   if (x.shape().rank < 1) {
     throw std::invalid_argument("flatten: x must be (N, ...) with rank >= 1, got " + x.shape().str());
   }
-  int N = x.shape()[0];
-  int D = N == 0 ? 0 : static_cast<int>(x.value().numel() / N);
-  return reshape(x, Shape{N, D});
+  return reshape(x, x.shape().flattened());
 }
 
 Variable concat(const std::vector<Variable>& xs, int axis) {

@@ -30,6 +30,11 @@ std::string Shape::str() const {
   return text + ")";
 }
 
+Shape Shape::flattened() const {
+  const int N = sizes[0];
+  return Shape{N, N == 0 ? 0 : static_cast<int>(numel() / N)};
+}
+
 bool Shape::operator==(const Shape& other) const {
   if (rank != other.rank) return false;
   for (int axis = 0; axis < rank; ++axis) {

@@ -188,12 +188,6 @@ void write_basis(const std::string& path, const ProjectionBasis& basis) {
   write_npy_float32(path, {3, static_cast<int64_t>(basis.mean.size())}, values.data());
 }
 
-Tensor flat(const Tensor& x) {
-  Tensor rows = x;
-  rows.shape = Shape{x.size(0), static_cast<int>(x.numel() / x.size(0))};
-  return rows;
-}
-
 }  // namespace
 
 ProbePass run_probes(Generator& G, Discriminator& D, const Probes& probes, int batch) {
@@ -279,7 +273,7 @@ GameRecorder::GameRecorder(std::string out, uint64_t seed) : out_(std::move(out)
 void GameRecorder::fit_or_read_bases(const ProbePass& pass, const Probes& probes) {
   const std::string features_path = out_ + "/projection/basis_features.npy";
   const std::string pixels_path = out_ + "/projection/basis_pixels.npy";
-  Tensor pixels = flat(probes.real);
+  Tensor pixels = flattened(probes.real);
   if (fs::exists(features_path) && fs::exists(pixels_path)) {
     features_basis_ = read_basis(features_path, pass.real_features.size(1));
     pixels_basis_ = read_basis(pixels_path, pixels.size(1));
@@ -310,8 +304,8 @@ void GameRecorder::record(const std::string& name, const ProbePass& pass, const 
 
   const std::vector<double> real_f = project_rows(features_basis_, pass.real_features);
   const std::vector<double> fake_f = project_rows(features_basis_, pass.fake_features);
-  const std::vector<double> real_p = project_rows(pixels_basis_, flat(probes.real));
-  const std::vector<double> fake_p = project_rows(pixels_basis_, flat(pass.fake));
+  const std::vector<double> real_p = project_rows(pixels_basis_, flattened(probes.real));
+  const std::vector<double> fake_p = project_rows(pixels_basis_, flattened(pass.fake));
   csv = "set,index,feature_x,feature_y,pixel_x,pixel_y\n";
   auto add_rows = [&csv](const char* set, const std::vector<double>& f, const std::vector<double>& p) {
     for (size_t n = 0; n < f.size() / 2; ++n) {

@@ -24,3 +24,10 @@ TEST_CASE("a shape refuses rank 5 and negative sizes", "[tensor]") {
   CHECK_THROWS_WITH((Shape{1, 2, 3, 4, 5}), Catch::Contains("rank must be at most 4"));
   CHECK_THROWS_WITH((Shape{2, -1}), Catch::Contains("sizes must be >= 0, got -1"));
 }
+
+TEST_CASE("a flattened shape keeps the batch axis and puts each example in one row", "[tensor]") {
+  CHECK(Shape{64, 1, 28, 28}.flattened() == Shape{64, 784});
+  CHECK(Shape{5, 3}.flattened() == Shape{5, 3});
+  CHECK(Shape{7}.flattened() == Shape{7, 1});
+  CHECK(Shape{0, 3, 4}.flattened() == Shape{0, 0});
+}

@@ -32,3 +32,11 @@ TEST_CASE("shape errors use the legend", "[tensor]") {
   CHECK_THROWS_WITH(gan::require_rank("conv2d", "input", Shape{64, 784}, 4, "(N, C, H, W)"),
                     "conv2d: input must be (N, C, H, W), got (64, 784)");
 }
+
+TEST_CASE("a flattened tensor holds the same values as (N, D) rows", "[tensor]") {
+  Tensor x = Tensor::from({2, 1, 2, 2}, {1, 2, 3, 4, 5, 6, 7, 8});
+  Tensor rows = gan::flattened(x);
+  CHECK(rows.shape == Shape{2, 4});
+  CHECK(rows.data == x.data);
+  CHECK(rows.at(1, 0) == 5.0f);
+}

@@ -22,6 +22,9 @@ struct Shape {
   int operator[](int axis) const { return sizes[axis]; }
   int64_t numel() const;
   std::string str() const;  // "(64, 32, 14, 14)"; "()" for a scalar
+  // (N, ...) -> (N, D), D the product of the other sizes (0 when N is 0): the batch axis kept, each
+  // example one row. requires: rank >= 1
+  Shape flattened() const;
 
   bool operator==(const Shape& other) const;
   bool operator!=(const Shape& other) const { return !(*this == other); }

@@ -64,6 +64,13 @@ struct Tensor {
   }
 };
 
+// x's values as (N, D) rows (Shape::flattened), without an autograd node: ops/shape_ops.h's
+// flatten is the op. requires: x.rank() >= 1
+inline Tensor flattened(Tensor x) {
+  x.shape = x.shape.flattened();
+  return x;
+}
+
 // Throws std::invalid_argument "<where>: <what> must be <expected>, got <shape>" when the shapes
 // differ, so that every shape error reads the same way, in the legend's letters.
 void require_shape(const char* where, const char* what, const Shape& got, const Shape& expected);
