@@ -5,7 +5,7 @@
 //   jc  columns of C, nc at a time          pack op(B)[pc:pc+kc, jc:jc+nc] into kNR-column slivers
 //   pc  k, kc at a time, in increasing order  and op(A)[0:M, pc:pc+kc] into kMR-row slivers
 //       (all threads pack, then all compute: the packed blocks are shared)
-//   tiles of C (the work items)             one thread each, any order
+//   tiles of C (the work items)             one thread each, the same thread in every k-block
 //   ir  kMR rows of the tile                a kc x kMR sliver of A (8 KiB), reused from L1
 //   jr  kNR columns of the tile             a kc x kNR sliver of B, streamed from L2
 //       micro-kernel: C[ir:ir+kMR, jr:jr+kNR] updated over the kc values of this block
@@ -57,7 +57,7 @@ constexpr int kNC = 4096;
 // parallel region costs a few microseconds, as long as such a product takes.
 constexpr int64_t kMinParallelWork = int64_t{1} << 17;
 // Tiles are made as large as possible while C still holds this many: enough for any thread count
-// we run to share the work evenly, even when other processes slow one core down.
+// up to 64 to get shares that differ by at most one tile.
 constexpr int kWantedItems = 64;
 
 int ceil_div(int a, int b) { return (a + b - 1) / b; }
@@ -351,7 +351,12 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
                       a_packed.get() + int64_t{s - first_packed_sliver} * kAStride * kc);
         }
         // (the barrier above: every sliver is packed before any tile reads it)
-#pragma omp for schedule(dynamic)
+        // A static split: a thread gets the same tiles in every k-block, so the tiles of C it
+        // carries on from stay in its own cache, and the columns of its tiles are the slivers of B
+        // it packed itself (the same split over the same order). Taken from a dynamic queue, tiles
+        // and slivers moved between cores in every k-block: on an Intel Xeon, 2 threads ran
+        // 64x784x512 at 1.05x their speed on one, against 1.45x with this split.
+#pragma omp for schedule(static)
         for (int item = 0; item < row_tiles * col_tiles; ++item) {
           const int i_begin = item % row_tiles * plan.tile_rows;
           const int i_end = std::min(M, i_begin + plan.tile_rows);

@@ -8,8 +8,11 @@
 //
 // How. Each thread runs kChains independent chains of vector FMAs, x = x * a + b, on registers
 // only: no memory traffic, and enough chains that a new FMA can start every cycle on every FMA unit
-// although each one takes several cycles to finish (latency 4 x 2 units needs 8 chains; 16 leaves
-// room). One FMA on a vector of `width` floats is 2 * width FLOPs. The widest vector the build
+// although each one takes several cycles to finish (latency 4 x 2 units needs 8 chains). The chains
+// and the two constants must all fit in registers: AVX-512 has 32, so 16 chains; AVX2 has only 16,
+// so 12 (with 16, GCC kept three chains on the stack, and a store and a load in each of their FMA's
+// latency cut the measured ceiling by a fifth). One FMA on a vector of `width` floats is 2 * width
+// FLOPs. The widest vector the build
 // targets is used (AVX-512: 16 lanes; AVX2: 8), which is what the GEMM's micro-kernel uses too.
 // The median of several timed runs is reported; threads run the same loop at once, so the
 // figure includes whatever clock the CPU holds with all of them busy.
@@ -24,17 +27,18 @@
 
 namespace {
 
-constexpr int kChains = 16;
 constexpr long kIterations = 20'000'000;
 
 #if defined(__AVX512F__)
 constexpr int kWidth = 16;
+constexpr int kChains = 16;
 using Vector = __m512;
 inline Vector broadcast(float v) { return _mm512_set1_ps(v); }
 inline Vector fma(Vector x, Vector a, Vector b) { return _mm512_fmadd_ps(x, a, b); }
 inline float first_lane(Vector x) { return _mm512_cvtss_f32(x); }
 #elif defined(__AVX2__) && defined(__FMA__)
 constexpr int kWidth = 8;
+constexpr int kChains = 12;
 using Vector = __m256;
 inline Vector broadcast(float v) { return _mm256_set1_ps(v); }
 inline Vector fma(Vector x, Vector a, Vector b) { return _mm256_fmadd_ps(x, a, b); }
@@ -52,7 +56,7 @@ float run_chains(float seed) {
   // subnormals that could slow the FMA units down.
   const Vector a = broadcast(0.9999f), b = broadcast(1e-4f);
   for (long i = 0; i < kIterations; ++i) {
-#pragma GCC unroll 16  // keep the chains in registers, not in a stack array
+#pragma GCC unroll 16  // keep the chains in registers, not in a stack array (16 >= kChains)
     for (int c = 0; c < kChains; ++c) x[c] = fma(x[c], a, b);
   }
   float total = 0.0f;
