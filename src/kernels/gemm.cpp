@@ -21,6 +21,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "gan/kernels/im2col.h"
 #include "gan/kernels/parallel.h"
@@ -192,22 +193,32 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
   }
 }
 
-// A micro-tile at the edge of C, with fewer than kMR rows or kNR columns: the micro-kernel works
-// on a full kMR x kNR copy and only the valid part goes back, so the padded lanes never touch C.
-// With one row, or at most kNR / 2 columns, a smaller kernel skips the padding's multiply-adds.
+// microkernel<kCols, kAInPlace, rows> for a number of rows (1 to kMR) known only at run time: one
+// instantiation for each, chosen by a fold over kRowCounts = 0, ..., kMR - 1.
+template <int kCols, bool kAInPlace, int... kRowCounts>
+void microkernel_rows(std::integer_sequence<int, kRowCounts...>, int rows, int kc, const Scalar* a, int64_t lda,
+                      const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+  ((rows == kRowCounts + 1 ? microkernel<kCols, kAInPlace, kRowCounts + 1>(kc, a, lda, b, beta, c, ldc) : void()),
+   ...);
+}
+
+// A micro-tile at the edge of C, with fewer than kMR rows or kNR columns. Only the rows that exist
+// are computed: M = 64 in slivers of the AVX2 kernel's 6 rows ends in one of 4, and a C^T of a
+// single row has one. Fewer than kNR columns go through a full-width copy of the tile, so the
+// padded lanes never touch C, and at most kNR / 2 of them run the half-width kernel.
 template <bool kAInPlace>
 void edge_tile(int rows, int cols, int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* C,
                int64_t ldc) {
+  constexpr auto kRowCounts = std::make_integer_sequence<int, kMR>();
+  if (cols == kNR) return microkernel_rows<kNR, kAInPlace>(kRowCounts, rows, kc, a, lda, b, beta, C, ldc);
   alignas(64) Scalar tile[kMR * kNR] = {};
   if (beta != 0.0f) {
     for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
   }
-  if (rows == 1) {  // a C of one row: none of the other rows' multiply-adds
-    microkernel<kNR, kAInPlace, 1>(kc, a, lda, b, beta, tile, kNR);
-  } else if (cols <= kNR / 2) {
-    microkernel<kNR / 2, kAInPlace>(kc, a, lda, b, beta, tile, kNR);
+  if (cols <= kNR / 2) {
+    microkernel_rows<kNR / 2, kAInPlace>(kRowCounts, rows, kc, a, lda, b, beta, tile, kNR);
   } else {
-    microkernel<kNR, kAInPlace>(kc, a, lda, b, beta, tile, kNR);
+    microkernel_rows<kNR, kAInPlace>(kRowCounts, rows, kc, a, lda, b, beta, tile, kNR);
   }
   for (int i = 0; i < rows; ++i) std::copy(tile + i * kNR, tile + i * kNR + cols, C + i * ldc);
 }
@@ -352,10 +363,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
         }
         // (the barrier above: every sliver is packed before any tile reads it)
         // A static split: a thread gets the same tiles in every k-block, so the tiles of C it
-        // carries on from stay in its own cache, and the columns of its tiles are the slivers of B
-        // it packed itself (the same split over the same order). Taken from a dynamic queue, tiles
-        // and slivers moved between cores in every k-block: on an Intel Xeon, 2 threads ran
-        // 64x784x512 at 1.05x their speed on one, against 1.45x with this split.
+        // carries on from stay in its own cache, and the slivers of B under its tiles are mostly
+        // those it packed itself (the same kind of split over the same order). Taken from a dynamic
+        // queue, tiles and slivers moved between cores in every k-block: on an Intel Xeon, 2
+        // threads ran 64x784x512 at 1.0x their speed on one, against 1.6x with this split.
 #pragma omp for schedule(static)
         for (int item = 0; item < row_tiles * col_tiles; ++item) {
           const int i_begin = item % row_tiles * plan.tile_rows;

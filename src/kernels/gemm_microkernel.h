@@ -2,7 +2,8 @@
 // It updates one kRows x kCols tile of C held in registers over kc values of k, where kCols is kNR,
 // or kNR / 2 for the last columns of a C whose width leaves at most half a sliver there (a Linear
 // with 100 or 784 outputs): half the multiply-adds, on the first half of the same packed sliver.
-// kRows is kMR, or 1 for a C of a single row (a Linear layer with one output, computed as C^T).
+// kRows is kMR, or fewer in the last sliver of a C whose rows are not a multiple of kMR (M = 64
+// with the AVX2 kernel's 6 rows; a C^T of a single row).
 //
 //   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  i < kRows, j < kCols
 //

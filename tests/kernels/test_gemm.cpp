@@ -109,6 +109,15 @@ TEST_CASE("gemm gives gemm_ref's bits on sizes that cross every blocking constan
   check_same_bits_as_ref(false, false, 7, 9, 0, 0.5f, 0.5f, rng);  // K = 0: C = beta C
 }
 
+TEST_CASE("gemm gives gemm_ref's bits with every number of rows in the last sliver", "[kernels]") {
+  // The last sliver of M = 2 kMR + rows runs a micro-kernel of exactly `rows` rows: on C itself when
+  // the micro-tile is kNR columns wide, on a padded copy when it is at most kNR / 2 or wider.
+  gan::Rng rng(5);
+  for (int rows = 1; rows < kMR; ++rows) {
+    for (int N : {2 * kNR, kNR + kNR / 2 - 1, kNR + kNR / 2 + 1}) check_all_variants(2 * kMR + rows, N, 37, rng);
+  }
+}
+
 TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
   gan::Rng rng(4);
   const int shapes[][3] = {{64, 512, 784}, {131, 517, 300}};
