@@ -6,11 +6,11 @@
 //   pc  k, kc at a time, in increasing order  and op(A)[0:M, pc:pc+kc] into kMR-row slivers
 //       (all threads pack, then all compute: the packed blocks are shared)
 //   tiles of C (the work items)             one thread each, the same thread in every k-block
-//   ir  kMR rows of the tile                a kc x kMR sliver of A (16 KiB), reused from L1
+//   ir  kMR rows of the tile                a kc x kMR sliver of A (8 KiB), reused from L1
 //   jr  kNR columns of the tile             a kc x kNR sliver of B, streamed from L2
 //       micro-kernel: C[ir:ir+kMR, jr:jr+kNR] updated over the kc values of this block
 // (BLIS runs jr outside ir; on Zen 4 this order ran about 5 % faster, as its 32 KiB L1 cannot
-// hold a sliver of B beside the sliver of A.)
+// hold a 32 KiB sliver of B beside the sliver of A.)
 // Two ways to pack less (docs/gemm.md, section 6): x W^T runs as C^T = W x^T with W's rows read
 // in place, and outer products and single rows of C run as plain loops (thin_product).
 #include "gan/kernels/gemm.h"
@@ -43,18 +43,16 @@ using detail::row_kernel;
 using detail::start;
 
 // Blocking constants, fixed at compile time so that the work split never depends on the machine.
-// k-values per block: a kc x kMR sliver of A (16 KiB) is reused from L1 while kNR-column slivers
+// k-values per block: a kc x kMR sliver of A (8 KiB) is reused from L1 while kNR-column slivers
 // of B stream past it from L2, and loading and storing the C tile once per block costs little
-// beside 512 steps of k. Every k-block ends at a barrier, so fewer of them let threads wait less:
-// on an Intel Xeon, 512 ran 2 threads 2-3 % more training steps a second than 256 (the same on one
-// thread); on Zen 4, 128 to 512 ran within noise of each other.
-constexpr int kKC = 512;
-// At most this many rows of C per tile: the tile's slivers of A (kMC x kKC floats, 256 KiB) stay
+// beside 256 steps of k. On Zen 4, 128 to 512 ran within noise of each other.
+constexpr int kKC = 256;
+// At most this many rows of C per tile: the tile's slivers of A (kMC x kKC floats, 128 KiB) stay
 // in L2 while the tile is computed.
 constexpr int kMC = 128;
 // At most this many columns of C per tile.
 constexpr int kTileColsMax = 512;
-// At most this many columns of op(B) packed at once: kKC x kNC floats (8 MiB) live in L3.
+// At most this many columns of op(B) packed at once: kKC x kNC floats (4 MiB) live in L3.
 constexpr int kNC = 4096;
 // Products below this many multiply-adds run as one work item on the calling thread: starting a
 // parallel region costs a few microseconds, as long as such a product takes.
@@ -264,8 +262,8 @@ GemmPlan plan_tiles(int M, int N, int K) {
   GemmPlan plan{};
   plan.kernel_rows = kMR;
   plan.kernel_cols = kNR;
-  // Equal blocks rather than full ones and a remainder: K = 1040 runs as 3 x 347 (the last 346), not
-  // 2 x 512 + 16, which would load and store C for only 16 multiply-adds.
+  // Equal blocks rather than full ones and a remainder: K = 784 runs as 4 x 196, not 3 x 256 + 16,
+  // which would load and store C for only 16 multiply-adds.
   plan.block_depth = std::max(1, ceil_div(K, std::max(1, ceil_div(K, kKC))));
   auto items = [&](int rows, int cols) { return ceil_div(M, rows) * ceil_div(N, cols); };
   if (static_cast<int64_t>(M) * N * K < kMinParallelWork) {
