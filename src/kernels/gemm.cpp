@@ -332,42 +332,51 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   const int row_tiles = ceil_div(M, plan.tile_rows);
   // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows.
   const int first_packed_sliver = plan.a_in_place ? M / kMR : 0;
-  // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one k-block.
-  Scratch a_packed =
-      scratch(int64_t{std::max(1, a_slivers - first_packed_sliver)} * kAStride * plan.block_depth);
-  Scratch b_packed =
-      scratch(int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth);
+  // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one block, in two halves when
+  // there is more than one block. Block b is packed into half b % 2, so a thread that has finished
+  // its tiles of block b can pack block b + 1 without waiting for the others: what it overwrites was
+  // read in block b - 1, and every thread finished that before the barrier that started block b.
+  // One barrier per block instead of two; on a shared machine each one waits for the slowest core.
+  const int64_t a_half = int64_t{std::max(1, a_slivers - first_packed_sliver)} * kAStride * plan.block_depth;
+  const int64_t b_half = int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth;
+  const bool parallel = plan.work_items > 1 && num_threads() > 1;
+  const int halves = parallel && (K > plan.block_depth || N > plan.block_cols) ? 2 : 1;
+  Scratch a_packed = scratch(halves * a_half);
+  Scratch b_packed = scratch(halves * b_half);
 
   // Run by every thread of the team, or by the calling thread alone for a single work item or a
   // single thread (which then skips the cost of starting a parallel region: as long as a small
   // product takes, and 0.5-2.5 % of the MLP's larger ones). The `omp for` loops inside share their
   // iterations among whichever threads run this; the split is the plan's either way.
   auto loops = [&] {
+    int block = 0;
     for (int jc = 0; jc < N; jc += plan.block_cols) {
       const int nc = std::min(plan.block_cols, N - jc);
       const int b_slivers = ceil_div(nc, kNR);
       const int col_tiles = ceil_div(nc, plan.tile_cols);
-      for (int pc = 0; pc < K; pc += plan.block_depth) {
+      for (int pc = 0; pc < K; pc += plan.block_depth, ++block) {
         const int kc = std::min(plan.block_depth, K - pc);
+        Scalar* a_block = a_packed.get() + block % halves * a_half;
+        Scalar* b_block = b_packed.get() + block % halves * b_half;
         // Only the first k-block applies beta; later ones continue from the C it stored.
         const Scalar block_beta = pc == 0 ? beta : 1.0f;
 #pragma omp for schedule(static) nowait
         for (int s = 0; s < b_slivers; ++s) {
-          pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR,
-                      b_packed.get() + int64_t{s} * kNR * kc);
+          pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR, b_block + int64_t{s} * kNR * kc);
         }
 #pragma omp for schedule(static)
         for (int s = first_packed_sliver; s < a_slivers; ++s) {
           pack_sliver(transpose_a, M, K, A, alpha, s * kMR, pc, kc, kMR, kAStride,
-                      a_packed.get() + int64_t{s - first_packed_sliver} * kAStride * kc);
+                      a_block + int64_t{s - first_packed_sliver} * kAStride * kc);
         }
         // (the barrier above: every sliver is packed before any tile reads it)
         // A static split: a thread gets the same tiles in every k-block, so the tiles of C it
-        // carries on from stay in its own cache, and the slivers of B under its tiles are mostly
-        // those it packed itself (the same kind of split over the same order). Taken from a dynamic
-        // queue, tiles and slivers moved between cores in every k-block: on an Intel Xeon, 2
-        // threads ran 64x784x512 at 1.0x their speed on one, against 1.6x with this split.
-#pragma omp for schedule(static)
+        // carries on from stay in its own cache (and no other thread touches them: the next block
+        // needs no barrier for C either), and the slivers of B under its tiles are mostly those it
+        // packed itself (the same kind of split over the same order). Taken from a dynamic queue,
+        // tiles and slivers moved between cores in every k-block: on an Intel Xeon, 2 threads ran
+        // 64x784x512 at 1.0x their speed on one, against 1.6x with this split.
+#pragma omp for schedule(static) nowait
         for (int item = 0; item < row_tiles * col_tiles; ++item) {
           const int i_begin = item % row_tiles * plan.tile_rows;
           const int i_end = std::min(M, i_begin + plan.tile_rows);
@@ -378,18 +387,17 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
             Scalar* C_row = C + static_cast<int64_t>(ir) * N;
             if (plan.a_in_place && rows == kMR) {
               row_sliver<true>(rows, j_begin, j_end, N, jc, kc, A.dense + static_cast<int64_t>(ir) * K + pc, K,
-                               b_packed.get(), block_beta, C_row);
+                               b_block, block_beta, C_row);
             } else {
-              const Scalar* a = a_packed.get() + int64_t{plan.a_in_place ? 0 : ir / kMR} * kAStride * kc;
-              row_sliver<false>(rows, j_begin, j_end, N, jc, kc, a, 0, b_packed.get(), block_beta, C_row);
+              const Scalar* a = a_block + int64_t{plan.a_in_place ? 0 : ir / kMR} * kAStride * kc;
+              row_sliver<false>(rows, j_begin, j_end, N, jc, kc, a, 0, b_block, block_beta, C_row);
             }
           }
         }
-        // (the barrier above: no thread repacks the blocks while another still reads them)
       }
     }
   };
-  if (plan.work_items > 1 && num_threads() > 1) {
+  if (parallel) {
 #pragma omp parallel
     loops();
   } else {

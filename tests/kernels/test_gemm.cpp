@@ -120,7 +120,9 @@ TEST_CASE("gemm gives gemm_ref's bits with every number of rows in the last sliv
 
 TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
   gan::Rng rng(4);
-  const int shapes[][3] = {{64, 512, 784}, {131, 517, 300}};
+  // The last: 4 blocks of k in each of two blocks of columns, packed into alternating halves that
+  // the threads reach at different times.
+  const int shapes[][3] = {{64, 512, 784}, {131, 517, 300}, {24, kNC + 40, 3 * kKC + 5}};
   for (const auto& s : shapes) {
     const int M = s[0], N = s[1], K = s[2];
     REQUIRE(gemm_plan(M, N, K).work_items >= 64);
