@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "gan/kernels/parallel.h"
 #include "gan/tensor/tensor.h"
 
 using gan::Scalar;
@@ -14,6 +17,20 @@ TEST_CASE("a tensor is contiguous and row-major", "[tensor]") {
   CHECK(m.at(1, 0) == 4.0f);
   CHECK(m.numel() == 6);
   CHECK(Tensor({3}, 2.5f).data == std::vector<Scalar>{2.5f, 2.5f, 2.5f});
+}
+
+TEST_CASE("a large tensor is filled everywhere with any number of threads", "[tensor]") {
+  // 317 x 331 = 104,927 values: filled in parallel chunks, the last one partial, on storage that
+  // starts uninitialised (fresh memory from the system is zeros anyway, so the check is a fill of
+  // 2.5; zero is the same code with another value).
+  const int saved = gan::kernels::num_threads();
+  for (int threads : {1, 2, 3}) {
+    gan::kernels::set_num_threads(threads);
+    INFO("threads=" << threads);
+    Tensor filled({317, 331}, 2.5f);
+    CHECK(std::all_of(filled.data.begin(), filled.data.end(), [](Scalar v) { return v == 2.5f; }));
+  }
+  gan::kernels::set_num_threads(saved);
 }
 
 TEST_CASE("a tensor takes a storage's values without copying them", "[tensor]") {
