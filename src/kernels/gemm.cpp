@@ -23,6 +23,7 @@
 #include <string>
 #include <utility>
 
+#include "gan/kernels/elementwise.h"
 #include "gan/kernels/im2col.h"
 #include "gan/kernels/parallel.h"
 #include "gan/tensor/cache_line_allocator.h"
@@ -240,10 +241,12 @@ void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const S
 }
 
 // dst (cols, rows) = src (rows, cols)^T, both row-major: C into C^T and back, for the transposed
-// plans. Groups of 8 rows go through transpose_to_k_major's 8 x 8 register blocks, in parallel.
+// plans. Groups of 8 rows go through transpose_to_k_major's 8 x 8 register blocks, in parallel from
+// the size at which an element-wise pass goes parallel (elementwise.h): a value moved costs more
+// than a multiply-add, so kMinParallelWork's threshold had left the MLP's (64, 1024) C serial.
 void transpose_matrix(int rows, int cols, const Scalar* src, Scalar* dst) {
   const int groups = rows / 8;
-#pragma omp parallel for schedule(static) if (int64_t{rows} * cols >= kMinParallelWork)
+#pragma omp parallel for schedule(static) if (int64_t{rows} * cols >= kParallelMinChunks * kChunkElements)
   for (int g = 0; g < groups; ++g) {
     detail::transpose_to_k_major(src + int64_t{8} * g * cols, cols, 8, cols, dst + 8 * g, rows);
   }
