@@ -13,7 +13,7 @@ kernels::BroadcastView rows_view(const Shape& x) { return {1, 1, x[0], x[1], 1};
 }  // namespace
 
 Variable sigmoid(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = sigmoid_value(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "sigmoid", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
@@ -25,7 +25,7 @@ Variable sigmoid(const Variable& x) {
 }
 
 Variable tanh(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = kernels::tanh(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "tanh", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
@@ -37,7 +37,7 @@ Variable tanh(const Variable& x) {
 }
 
 Variable relu(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = x > 0.0f ? x : 0.0f; }, x.value().ptr());
   return make_result(std::move(y), {x}, "relu", [x = x.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.3)
@@ -46,7 +46,7 @@ Variable relu(const Variable& x) {
 }
 
 Variable leaky_relu(const Variable& x, float slope) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [slope](Scalar& y, Scalar x) { y = x > 0.0f ? x : slope * x; },
                x.value().ptr());
   return make_result(std::move(y), {x}, "leaky_relu", [x = x.node(), slope](const Tensor& dy) {
@@ -57,7 +57,7 @@ Variable leaky_relu(const Variable& x, float slope) {
 }
 
 Variable softplus(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = softplus_value(x); }, x.value().ptr());
   return make_result(std::move(y), {x}, "softplus", [x = x.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.4)
@@ -66,7 +66,7 @@ Variable softplus(const Variable& x) {
 }
 
 Variable log_sigmoid(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = -softplus_value(-x); }, x.value().ptr());
   return make_result(std::move(y), {x}, "log_sigmoid", [x = x.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.5)
@@ -81,7 +81,7 @@ Variable log_softmax(const Variable& x) {
   kernels::BroadcastView view = rows_view(x.shape());
   Tensor lse({N});  // ln sum_e exp(x[n, e]), one per row
   kernels::logsumexp_rows(N, D, x.value().ptr(), lse.ptr());
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::broadcast_map(view, y.ptr(), lse.ptr(), [](Scalar& y, Scalar lse, Scalar x) { y = x - lse; },
                          x.value().ptr());
   Tensor saved_y = saved_output(y, x);
@@ -103,7 +103,7 @@ Variable softmax(const Variable& x) {
   kernels::BroadcastView view = rows_view(x.shape());
   Tensor lse({N});
   kernels::logsumexp_rows(N, D, x.value().ptr(), lse.ptr());
-  Tensor y(x.shape());  // exp(x - lse) = exp(x) / sum_e exp(x[n, e]), with no overflow
+  Tensor y = Tensor::uninitialized(x.shape());  // exp(x - lse) = exp(x) / sum_e exp(x[n, e]), with no overflow
   kernels::broadcast_map(view, y.ptr(), lse.ptr(),
                          [](Scalar& y, Scalar lse, Scalar x) { y = kernels::exp(x - lse); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);

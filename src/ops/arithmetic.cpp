@@ -28,7 +28,7 @@ kernels::BroadcastView checked_broadcast(const char* op, const Shape& a, const S
 
 Variable add(const Variable& a, const Variable& b) {
   kernels::BroadcastView view = checked_broadcast("add", a.shape(), b.shape());
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::broadcast_map(view, y.ptr(), b.value().ptr(), [](Scalar& y, Scalar b, Scalar a) { y = a + b; },
                          a.value().ptr());
   return make_result(std::move(y), {a, b}, "add", [a = a.node(), b = b.node(), view](const Tensor& dy) {
@@ -43,7 +43,7 @@ Variable add(const Variable& a, const Variable& b) {
 
 Variable sub(const Variable& a, const Variable& b) {
   kernels::BroadcastView view = checked_broadcast("sub", a.shape(), b.shape());
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::broadcast_map(view, y.ptr(), b.value().ptr(), [](Scalar& y, Scalar b, Scalar a) { y = a - b; },
                          a.value().ptr());
   return make_result(std::move(y), {a, b}, "sub", [a = a.node(), b = b.node(), view](const Tensor& dy) {
@@ -58,7 +58,7 @@ Variable sub(const Variable& a, const Variable& b) {
 
 Variable mul(const Variable& a, const Variable& b) {
   kernels::BroadcastView view = checked_broadcast("mul", a.shape(), b.shape());
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::broadcast_map(view, y.ptr(), b.value().ptr(), [](Scalar& y, Scalar b, Scalar a) { y = a * b; },
                          a.value().ptr());
   return make_result(std::move(y), {a, b}, "mul", [a = a.node(), b = b.node(), view](const Tensor& dy) {
@@ -75,7 +75,7 @@ Variable mul(const Variable& a, const Variable& b) {
 
 Variable div(const Variable& a, const Variable& b) {
   kernels::BroadcastView view = checked_broadcast("div", a.shape(), b.shape());
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::broadcast_map(view, y.ptr(), b.value().ptr(), [](Scalar& y, Scalar b, Scalar a) { y = a / b; },
                          a.value().ptr());
   return make_result(std::move(y), {a, b}, "div", [a = a.node(), b = b.node(), view](const Tensor& dy) {
@@ -95,7 +95,7 @@ Variable div(const Variable& a, const Variable& b) {
 }
 
 Variable neg(const Variable& a) {
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar a) { y = -a; }, a.value().ptr());
   return make_result(std::move(y), {a}, "neg", [a = a.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*a).ptr(), [](Scalar& da, Scalar dy) { da -= dy; }, dy.ptr());
@@ -103,7 +103,7 @@ Variable neg(const Variable& a) {
 }
 
 Variable add_scalar(const Variable& a, float s) {
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::map(y.numel(), y.ptr(), [s](Scalar& y, Scalar a) { y = a + s; }, a.value().ptr());
   return make_result(std::move(y), {a}, "add_scalar", [a = a.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*a).ptr(), [](Scalar& da, Scalar dy) { da += dy; }, dy.ptr());
@@ -111,7 +111,7 @@ Variable add_scalar(const Variable& a, float s) {
 }
 
 Variable mul_scalar(const Variable& a, float s) {
-  Tensor y(a.shape());
+  Tensor y = Tensor::uninitialized(a.shape());
   kernels::map(y.numel(), y.ptr(), [s](Scalar& y, Scalar a) { y = s * a; }, a.value().ptr());
   return make_result(std::move(y), {a}, "mul_scalar", [a = a.node(), s](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*a).ptr(), [s](Scalar& da, Scalar dy) { da += s * dy; }, dy.ptr());

@@ -79,7 +79,7 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
   const Scalar* bt = beta.value().ptr();
   // mu_c and 1 / sqrt(var_c + eps), the two numbers per channel that the backward needs.
   std::vector<Scalar> mean(v.C), inv_std(v.C), batch_variance(training ? v.C : 0);
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());  // every element written by (D.10.1) below
   Scalar* yv = y.ptr();
   for_each_channel_chunk(v, [&](int c0, int c1) {
     for (int c = c0; c < c1; ++c) {

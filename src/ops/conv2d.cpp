@@ -58,7 +58,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   }
   kernels::gemm_patches(false, false, C_out, columns, rows, 1.0f, weight.value().ptr(), *patches,
                         b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)
-  Tensor y({N, C_out, H_out, W_out});
+  Tensor y = Tensor::uninitialized({N, C_out, H_out, W_out});  // every element copied in below
   kernels::swap_leading_axes(C_out, N, P, y_cm.get(), y.ptr(), false);
   y_cm.reset();
 

@@ -8,7 +8,7 @@
 namespace gan {
 
 Variable exp(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = kernels::exp(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "exp", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
@@ -18,7 +18,7 @@ Variable exp(const Variable& x) {
 }
 
 Variable log(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = kernels::log(x); }, x.value().ptr());
   return make_result(std::move(y), {x}, "log", [x = x.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.3.2)
@@ -27,7 +27,7 @@ Variable log(const Variable& x) {
 }
 
 Variable sqrt(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = std::sqrt(x); }, x.value().ptr());
   Tensor saved_y = saved_output(y, x);
   return make_result(std::move(y), {x}, "sqrt", [x = x.node(), y = std::move(saved_y)](const Tensor& dy) {
@@ -37,7 +37,7 @@ Variable sqrt(const Variable& x) {
 }
 
 Variable square(const Variable& x) {
-  Tensor y(x.shape());
+  Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = x * x; }, x.value().ptr());
   return make_result(std::move(y), {x}, "square", [x = x.node()](const Tensor& dy) {
     kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.3.4)

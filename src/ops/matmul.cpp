@@ -19,7 +19,7 @@ Variable matmul(const Variable& a, const Variable& b, bool transpose_a, bool tra
                                 " so op(b) must be (K, N) with K=" + std::to_string(K) + ", got a " +
                                 a.shape().str() + ", b " + b.shape().str());
   }
-  Tensor y({M, N});
+  Tensor y = Tensor::uninitialized({M, N});  // beta = 0: the product writes every element
   kernels::gemm(transpose_a, transpose_b, M, N, K, 1.0f, a.value().ptr(), b.value().ptr(), 0.0f,
                 y.ptr());
   return make_result(std::move(y), {a, b}, "matmul",
@@ -54,7 +54,7 @@ Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
   require_shape("linear", "weight", weight.shape(), Shape{D_out, D_in});
   if (b.defined()) require_shape("linear", "b", b.shape(), Shape{D_out});
 
-  Tensor y({N, D_out});
+  Tensor y = Tensor::uninitialized({N, D_out});  // the bias, or beta = 0, writes every element
   if (b.defined()) {  // start from the bias in every row, then add x weight^T on top
     for (int n = 0; n < N; ++n) {
       std::copy(b.value().data.begin(), b.value().data.end(), y.data.begin() + int64_t{n} * D_out);

@@ -22,6 +22,8 @@ Tensor::Tensor(Shape shape_, ScalarStorage values) : shape(shape_), data(std::mo
   }
 }
 
+Tensor Tensor::uninitialized(Shape shape) { return Tensor(shape, ScalarStorage(shape.numel())); }
+
 Tensor Tensor::from(Shape shape, const std::vector<Scalar>& values) {
   return Tensor(shape, ScalarStorage(values.begin(), values.end()));  // into 64-byte aligned storage
 }

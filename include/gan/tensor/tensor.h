@@ -44,6 +44,10 @@ struct Tensor {
   Tensor(Shape shape, ScalarStorage values);
   // A copy of a plain list, e.g. Tensor::from({3}, {1, 2, 3}). requires: values.size() == shape.numel()
   static Tensor from(Shape shape, const std::vector<Scalar>& values);
+  // Values left as memory holds them, not zero-filled (PyTorch's torch.empty): for an op's output
+  // that a kernel writes in full right away, which saves a pass over memory. Reading a value before
+  // it is written is a bug (valgrind reports it).
+  static Tensor uninitialized(Shape shape);
 
   int64_t numel() const { return static_cast<int64_t>(data.size()); }
   int rank() const { return shape.rank; }
