@@ -74,8 +74,10 @@ struct ScratchDeleter {
 };
 using Scratch = std::unique_ptr<Scalar[], ScratchDeleter>;
 
+// One sliver of slack past the end: a compiler's vectorised loads in the portable kernel may run a
+// little past the last value a sliver uses (gemm_microkernel.h, kReadsAInPlace).
 Scratch scratch(int64_t count) {
-  const size_t size = static_cast<size_t>(std::max<int64_t>(count, 1));
+  const size_t size = static_cast<size_t>(std::max<int64_t>(count, 1) + kMR * kNR);
   return Scratch(CacheLineAllocator<Scalar>().allocate(size), ScratchDeleter{size});
 }
 
@@ -298,6 +300,8 @@ GemmPlan plan_tiles(int M, int N, int K) {
 
 }  // namespace
 
+bool gemm_kernel_reads_in_place() { return detail::kReadsAInPlace; }
+
 GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
   if (dense && (K == 1 || N == 1 || (M == 1 && !transpose_b))) {  // thin_product
     GemmPlan plan{};
@@ -315,8 +319,8 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
   // all N K weights in every call. C^T = W x^T reads W's rows in place instead, as the
   // micro-kernel's op(A), and transposes only x (M K values) and C, in and out (2 M N): fewer
   // values whenever K is large beside M (MLP: 64 x 784 -> 512; not DCGAN's 64 x 100 -> 6272).
-  const bool weights_in_place =
-      transpose_b && dense && !thin && int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
+  const bool weights_in_place = detail::kReadsAInPlace && transpose_b && dense && !thin &&
+                                int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
   if (thin || weights_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;

@@ -47,6 +47,7 @@ inline Scalar start(Scalar beta, Scalar c) { return beta == 0.0f ? 0.0f : beta *
 constexpr int kMR = 8;
 constexpr int kNR = 32;
 constexpr int kAStride = 8;
+constexpr bool kReadsAInPlace = true;
 
 // Zen 4 issues one 512-bit FMA per cycle with a latency of 4, so 16 independent accumulators keep
 // it busy; each row of b (2 loads) serves 8 broadcasts of a. On Zen 4, 8 rows ran faster than 6,
@@ -86,6 +87,7 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
 constexpr int kMR = 6;
 constexpr int kNR = 16;
 constexpr int kAStride = 8;  // see transpose_to_k_major
+constexpr bool kReadsAInPlace = true;
 
 // Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
 // flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
@@ -123,6 +125,12 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
 constexpr int kMR = 8;
 constexpr int kNR = 16;
 constexpr int kAStride = 8;
+// Never given op(A) in place (gemm_plan packs it instead). GCC 12 vectorises this kernel's loop over
+// k with loads of three rows at a time, whose last group runs one row past the kMR rows it uses:
+// harmless inside a packed sliver, a fault when the rows are a matrix's last and the matrix ends on
+// a page boundary (the double build's model tests crashed so in a worker thread whose stack guard
+// page followed the weights).
+constexpr bool kReadsAInPlace = false;
 
 // No intrinsics: the tile lives in a local array, which the compiler keeps in vector registers when
 // the target has them. std::fma rounds once on every machine (in software where there is no FMA

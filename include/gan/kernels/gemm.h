@@ -69,4 +69,8 @@ struct GemmPlan {
 // requires: M, N, K >= 0
 GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, bool dense = true);
 
+// Whether the compiled micro-kernel may read op(A) where it lies (a_in_place): the AVX-512 and AVX2
+// kernels do; the portable one is always given packed slivers (src/kernels/gemm_microkernel.h).
+bool gemm_kernel_reads_in_place();
+
 }  // namespace gan::kernels
