@@ -74,8 +74,8 @@ struct ScratchDeleter {
 };
 using Scratch = std::unique_ptr<Scalar[], ScratchDeleter>;
 
-// One sliver of slack past the end: a compiler's vectorised loads in the portable kernel may run a
-// little past the last value a sliver uses (gemm_microkernel.h, kReadsAInPlace).
+// kMR x kNR values of slack past the end: GCC's vectorised loads in the portable kernel can run a
+// row of a sliver past the last one it uses (gemm_microkernel.h, kReadsAInPlace).
 Scratch scratch(int64_t count) {
   const size_t size = static_cast<size_t>(std::max<int64_t>(count, 1) + kMR * kNR);
   return Scratch(CacheLineAllocator<Scalar>().allocate(size), ScratchDeleter{size});

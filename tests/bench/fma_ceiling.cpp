@@ -12,10 +12,9 @@
 // and the two constants must all fit in registers: AVX-512 has 32, so 16 chains; AVX2 has only 16,
 // so 12 (with 16, GCC kept three chains on the stack, and a store and a load in each of their FMA's
 // latency cut the measured ceiling by a fifth). One FMA on a vector of `width` floats is 2 * width
-// FLOPs. The widest vector the build
-// targets is used (AVX-512: 16 lanes; AVX2: 8), which is what the GEMM's micro-kernel uses too.
-// The median of several timed runs is reported; threads run the same loop at once, so the
-// figure includes whatever clock the CPU holds with all of them busy.
+// FLOPs. The widest vector the build targets is used (AVX-512: 16 lanes; AVX2: 8), which is what
+// the GEMM's micro-kernel uses too. The median of several timed runs is reported; threads run the
+// same loop at once, so the figure includes whatever clock the CPU holds with all of them busy.
 #include <immintrin.h>
 #include <omp.h>
 
