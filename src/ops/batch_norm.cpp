@@ -20,23 +20,48 @@ struct ChannelLayout {
   int64_t block(int n, int c) const { return (int64_t{n} * C + c) * P; }
 };
 
-// The sum over channel c's m values of f(i), i the value's index in x, in one order fixed by the
-// sizes: images n ascending, each image's block of P values lane-summed (kernels::add_to_lanes).
+// For each channel c in [c0, c1): sums[c - c0] = the sum of f(i, c) over the indices i of its m
+// values, in one order fixed by the sizes: images n ascending, each image's block of P values
+// lane-summed (kernels::add_to_lanes).
+//
+// Feature vectors (P = 1) take another path to the same bits. There a channel is a column of the
+// (N, D) matrix, and a block has one value, which add_to_lanes puts in lane 0, so each channel's sum
+// is the plain sum over n in increasing order. Adding row after row, along the contiguous channels,
+// makes the same sums with the same rounding, but as (c1 - c0) independent chains that vectorise,
+// instead of one chain per column that strides through memory.
 template <class F>
-double channel_sum(const ChannelLayout& v, int c, const F& f) {
-  double lanes[kernels::kLanes] = {};
-  for (int n = 0; n < v.N; ++n) {
-    const int64_t block = v.block(n, c);
-    kernels::add_to_lanes(v.P, [&](int64_t p) { return f(block + p); }, lanes);
+void channel_sums(const ChannelLayout& v, int c0, int c1, const F& f, double* sums) {
+  if (v.P == 1) {
+    for (int c = c0; c < c1; ++c) sums[c - c0] = 0.0;
+    for (int n = 0; n < v.N; ++n) {
+      for (int c = c0; c < c1; ++c) sums[c - c0] += f(v.block(n, c), c);
+    }
+    return;
   }
-  return kernels::lanes_total(lanes);
+  for (int c = c0; c < c1; ++c) {
+    double lanes[kernels::kLanes] = {};
+    for (int n = 0; n < v.N; ++n) {
+      const int64_t block = v.block(n, c);
+      kernels::add_to_lanes(v.P, [&](int64_t p) { return f(block + p, c); }, lanes);
+    }
+    sums[c - c0] = kernels::lanes_total(lanes);
+  }
 }
 
-// f(i) for the index i of each of channel c's m values.
+// f(i, c) for the index i of each value of the channels c in [c0, c1). Each value is visited once;
+// row after row for feature vectors, as in channel_sums.
 template <class F>
-void for_channel(const ChannelLayout& v, int c, const F& f) {
-  for (int n = 0; n < v.N; ++n) {
-    for (int64_t i = v.block(n, c), last = i + v.P; i < last; ++i) f(i);
+void for_channels(const ChannelLayout& v, int c0, int c1, const F& f) {
+  if (v.P == 1) {
+    for (int n = 0; n < v.N; ++n) {
+      for (int c = c0; c < c1; ++c) f(v.block(n, c), c);
+    }
+    return;
+  }
+  for (int c = c0; c < c1; ++c) {
+    for (int n = 0; n < v.N; ++n) {
+      for (int64_t i = v.block(n, c), last = i + v.P; i < last; ++i) f(i, c);
+    }
   }
 }
 
@@ -79,21 +104,26 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
   const Scalar* bt = beta.value().ptr();
   // mu_c and 1 / sqrt(var_c + eps), the two numbers per channel that the backward needs.
   std::vector<Scalar> mean(v.C), inv_std(v.C), batch_variance(training ? v.C : 0);
+  std::vector<double> sums(training ? v.C : 0);  // each channel's sum, of x then of (x - mu)^2
   Tensor y = Tensor::uninitialized(x.shape());  // every element written by (D.10.1) below
   Scalar* yv = y.ptr();
   for_each_channel_chunk(v, [&](int c0, int c1) {
-    for (int c = c0; c < c1; ++c) {
-      if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
-        mean[c] = static_cast<Scalar>(channel_sum(v, c, [&](int64_t i) { return xv[i]; }) / v.m());
-        const double var = channel_sum(v, c, [&](int64_t i) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }) / v.m();
+    if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
+      channel_sums(v, c0, c1, [&](int64_t i, int) { return xv[i]; }, sums.data() + c0);
+      for (int c = c0; c < c1; ++c) mean[c] = static_cast<Scalar>(sums[c] / v.m());
+      channel_sums(v, c0, c1, [&](int64_t i, int c) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }, sums.data() + c0);
+      for (int c = c0; c < c1; ++c) {
+        const double var = sums[c] / v.m();
         batch_variance[c] = static_cast<Scalar>(var);
         inv_std[c] = static_cast<Scalar>(1.0 / std::sqrt(var + eps));
-      } else {
+      }
+    } else {
+      for (int c = c0; c < c1; ++c) {
         mean[c] = running.mean.data[c];
         inv_std[c] = static_cast<Scalar>(1.0 / std::sqrt(static_cast<double>(running.variance.data[c]) + eps));
       }
-      for_channel(v, c, [&](int64_t i) { yv[i] = g[c] * ((xv[i] - mean[c]) * inv_std[c]) + bt[c]; });  // (D.10.1)
     }
+    for_channels(v, c0, c1, [&](int64_t i, int c) { yv[i] = g[c] * ((xv[i] - mean[c]) * inv_std[c]) + bt[c]; });  // (D.10.1)
   });
   if (training) {
     const double unbiased = static_cast<double>(v.m()) / (v.m() - 1);
@@ -115,27 +145,30 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     Scalar* dgamma = gamma->requires_grad ? grad_buffer(*gamma).ptr() : nullptr;
     Scalar* dbeta = beta->requires_grad ? grad_buffer(*beta).ptr() : nullptr;
     const bool need_sums = training ? dx != nullptr || dgamma || dbeta : dgamma || dbeta;
+    // Per channel: dL/dbeta = sum of dy, dL/dgamma = sum of dy x_hat, and from them the two means
+    // in (D.10.3). x - mu = sigma x_hat, so the second sum is taken over dy (x - mu), times 1/sigma.
+    std::vector<double> sum_dy(v.C), sum_dy_xhat(v.C);
+    std::vector<Scalar> mean_dy(v.C), mean_dy_xhat(v.C);
     for_each_channel_chunk(v, [&](int c0, int c1) {
+      if (need_sums) {
+        channel_sums(v, c0, c1, [&](int64_t i, int) { return dyv[i]; }, sum_dy.data() + c0);
+        channel_sums(v, c0, c1, [&](int64_t i, int c) { return dyv[i] * (xv[i] - mean[c]); }, sum_dy_xhat.data() + c0);
+      }
       for (int c = c0; c < c1; ++c) {
-        // Per channel: dL/dbeta, dL/dgamma, and the two coefficients of (D.10.3). xc = x - mu = sigma x_hat.
-        double sum_dy = 0.0, sum_dy_xhat = 0.0;
-        if (need_sums) {
-          sum_dy = channel_sum(v, c, [&](int64_t i) { return dyv[i]; });
-          sum_dy_xhat = inv_std[c] * channel_sum(v, c, [&](int64_t i) { return dyv[i] * (xv[i] - mean[c]); });
-        }
-        if (dbeta) dbeta[c] += static_cast<Scalar>(sum_dy);
-        if (dgamma) dgamma[c] += static_cast<Scalar>(sum_dy_xhat);
-        if (!dx) continue;
-        if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
-          const Scalar mean_dy = static_cast<Scalar>(sum_dy / v.m());
-          const Scalar mean_dy_xhat = static_cast<Scalar>(sum_dy_xhat / v.m());
-          for_channel(v, c, [&](int64_t i) {
-            const Scalar x_hat = (xv[i] - mean[c]) * inv_std[c];
-            dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy - x_hat * mean_dy_xhat);
-          });
-        } else {  // (D.10.4)
-          for_channel(v, c, [&](int64_t i) { dx[i] += g[c] * inv_std[c] * dyv[i]; });
-        }
+        sum_dy_xhat[c] *= inv_std[c];
+        if (dbeta) dbeta[c] += static_cast<Scalar>(sum_dy[c]);
+        if (dgamma) dgamma[c] += static_cast<Scalar>(sum_dy_xhat[c]);
+        mean_dy[c] = static_cast<Scalar>(sum_dy[c] / v.m());
+        mean_dy_xhat[c] = static_cast<Scalar>(sum_dy_xhat[c] / v.m());
+      }
+      if (!dx) return;
+      if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
+        for_channels(v, c0, c1, [&](int64_t i, int c) {
+          const Scalar x_hat = (xv[i] - mean[c]) * inv_std[c];
+          dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy[c] - x_hat * mean_dy_xhat[c]);
+        });
+      } else {  // (D.10.4)
+        for_channels(v, c0, c1, [&](int64_t i, int c) { dx[i] += g[c] * inv_std[c] * dyv[i]; });
       }
     });
     // END TASK 2.3

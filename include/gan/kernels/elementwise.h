@@ -74,11 +74,18 @@ constexpr int kLanes = 8;
 
 template <class F>
 void add_to_lanes(int64_t count, const F& f, double* lanes) {
+  // A local copy that every loop indexes by a lane known at compile time, so that the compiler
+  // keeps it in registers: a tail loop with a running lane index kept `lanes` in memory.
+  double partial[kLanes];
+  std::copy_n(lanes, kLanes, partial);
   int64_t j = 0;
   for (; j + kLanes <= count; j += kLanes) {
-    for (int l = 0; l < kLanes; ++l) lanes[l] += f(j + l);
+    for (int l = 0; l < kLanes; ++l) partial[l] += f(j + l);
   }
-  for (int l = 0; j < count; ++j, ++l) lanes[l] += f(j);
+  for (int l = 0; l < kLanes; ++l) {
+    if (j + l < count) partial[l] += f(j + l);  // the last count % kLanes terms
+  }
+  std::copy_n(partial, kLanes, lanes);
 }
 
 template <class F>
