@@ -77,6 +77,35 @@ TEST_CASE("batch_norm in training gives each channel mean 0 and variance 1", "[o
   }
 }
 
+TEST_CASE("batch_norm over feature vectors sums each column in n order, bit for bit", "[ops]") {
+  // (N, D) = (64, 1000): batch_norm adds these sums row after row, in chunks of channels that run
+  // in parallel; each channel's must still be the plain double sum down its column, n = 0, 1, ...
+  const int N = 64, D = 1000;
+  gan::Rng rng(43);
+  Tensor values({N, D});
+  rng.fill_normal(values, 1.0f, 3.0f);
+  Variable x(values), gamma(Tensor({D}, 1.5f)), beta(Tensor({D}, -0.25f));
+  BatchNormStatistics running = BatchNormStatistics::initial(D);
+  const float eps = 1e-5f;
+  Tensor y = gan::batch_norm(x, gamma, beta, running, true, 1.0f, eps).value();  // momentum 1: the batch's own
+  int mismatches = 0;
+  for (int c = 0; c < D; ++c) {
+    double sum = 0.0;
+    for (int n = 0; n < N; ++n) sum += values.data[n * D + c];
+    const float mean = static_cast<float>(sum / N);
+    double squares = 0.0;
+    for (int n = 0; n < N; ++n) squares += (values.data[n * D + c] - mean) * (values.data[n * D + c] - mean);
+    const double variance = squares / N;
+    const float inv_std = static_cast<float>(1.0 / std::sqrt(variance + eps));
+    mismatches += running.mean.data[c] != mean;
+    mismatches += running.variance.data[c] != static_cast<float>(static_cast<float>(variance) * (N / (N - 1.0)));
+    for (int n = 0; n < N; ++n) {
+      mismatches += y.data[n * D + c] != 1.5f * ((values.data[n * D + c] - mean) * inv_std) + -0.25f;
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("batch_norm in evaluation uses the running statistics and leaves them alone", "[ops]") {
   Variable x(Tensor::from({2, 2}, {1, 2, 3, 4}), true);
   Variable gamma(Tensor::from({2}, {1, 3}), true), beta(Tensor::from({2}, {0, 1}), true);
