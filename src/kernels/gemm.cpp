@@ -67,18 +67,13 @@ int round_up(int a, int b) { return ceil_div(a, b) * b; }
 
 // Packed blocks and C^T: uninitialised scratch on a 64-byte boundary (cache_line_allocator.h), so
 // that every packed row of b is one aligned load. The packing writes each value before a
-// micro-kernel reads it.
-struct ScratchDeleter {
-  size_t count;
-  void operator()(Scalar* p) const { CacheLineAllocator<Scalar>().deallocate(p, count); }
-};
-using Scratch = std::unique_ptr<Scalar[], ScratchDeleter>;
+// micro-kernel reads it. kMR x kNR values of slack past the end: GCC's vectorised loads in the
+// portable kernel can run a row of a sliver past the last one it uses (gemm_microkernel.h,
+// kReadsAInPlace).
+using Scratch = CacheLineArray<Scalar>;
 
-// kMR x kNR values of slack past the end: GCC's vectorised loads in the portable kernel can run a
-// row of a sliver past the last one it uses (gemm_microkernel.h, kReadsAInPlace).
-Scratch scratch(int64_t count) {
-  const size_t size = static_cast<size_t>(std::max<int64_t>(count, 1) + kMR * kNR);
-  return Scratch(CacheLineAllocator<Scalar>().allocate(size), ScratchDeleter{size});
+Scratch packing_scratch(int64_t count) {
+  return uninitialized_array<Scalar>(static_cast<size_t>(std::max<int64_t>(count, 1) + kMR * kNR));
 }
 
 // One operand as it is stored: a row-major matrix in memory, or the patch matrix of a convolution,
@@ -348,8 +343,8 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   const int64_t b_half = int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth;
   const bool parallel = plan.work_items > 1 && num_threads() > 1;
   const int halves = parallel && (K > plan.block_depth || N > plan.block_cols) ? 2 : 1;
-  Scratch a_packed = scratch(halves * a_half);
-  Scratch b_packed = scratch(halves * b_half);
+  Scratch a_packed = packing_scratch(halves * a_half);
+  Scratch b_packed = packing_scratch(halves * b_half);
 
   // Run by every thread of the team, or by the calling thread alone for a single work item or a
   // single thread (which then skips the cost of starting a parallel region: as long as a small
@@ -482,7 +477,7 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   // C^T = op(B)^T op(A)^T: op(B)^T is B read with the opposite flag, and op(A)^T likewise. Each
   // element still sees fma(alpha * a, b, c) in k order (fma's two factors commute exactly); alpha
   // goes with op(A), now the right-hand operand. A C (M, 1) is its own transpose in memory.
-  Scratch transposed = N == 1 ? Scratch(nullptr, ScratchDeleter{0}) : scratch(int64_t{M} * N);
+  Scratch transposed = N == 1 ? Scratch() : packing_scratch(int64_t{M} * N);
   Scalar* C_t = N == 1 ? C : transposed.get();
   if (N > 1 && beta != 0.0f) transpose_matrix(M, N, C, C_t);
   run_plan(plan, !transpose_b, !transpose_a, N, M, K, 1.0f, B, alpha, A, beta, C_t);

@@ -54,7 +54,7 @@ Patches::Patches(const ConvGeometry& g, const Scalar* x) : g_(g), image_(x) {
   if (g.padding > 0) {
     // Plane by plane: its border of zeros, then its rows inside it; each plane by one thread.
     const int64_t planes = int64_t{g.N} * g.C;
-    padded_.reset(new Scalar[planes * padded_plane]);
+    padded_ = uninitialized_array<Scalar>(planes * padded_plane);
 #pragma omp parallel for schedule(static) if (planes * padded_plane >= kParallelMinElements)
     for (int64_t plane = 0; plane < planes; ++plane) {
       Scalar* to = padded_.get() + plane * padded_plane;

@@ -7,6 +7,7 @@
 #include "gan/kernels/elementwise.h"
 #include "gan/kernels/gemm.h"
 #include "gan/kernels/im2col.h"
+#include "gan/tensor/cache_line_allocator.h"
 
 namespace gan {
 
@@ -50,7 +51,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   // cols = im2col(x) (D.8.1), read in place by the product's packing rather than written out
   auto patches = std::make_shared<const kernels::Patches>(g, x.value().ptr());
   // The product is channel-major, (C_out, N*H_out*W_out); each channel's row starts at its bias.
-  std::unique_ptr<Scalar[]> y_cm = kernels::scratch(int64_t{C_out} * columns);
+  CacheLineArray<Scalar> y_cm = uninitialized_array<Scalar>(int64_t{C_out} * columns);
   if (b.defined()) {
     for (int o = 0; o < C_out; ++o) {
       std::fill(y_cm.get() + int64_t{o} * columns, y_cm.get() + int64_t{o + 1} * columns, b.value().data[o]);
@@ -73,7 +74,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
                       patches = std::move(saved_patches)](const Tensor& dy) {
     // BEGIN TASK 2.2: conv2d backward
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
-    std::unique_ptr<Scalar[]> dy_cm = kernels::scratch(int64_t{C_out} * columns);
+    CacheLineArray<Scalar> dy_cm = uninitialized_array<Scalar>(int64_t{C_out} * columns);
     kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get(), false);
     if (b && b->requires_grad) {  // (D.8.6): one row of dy_cm per channel, summed in a fixed order
       Scalar* db = grad_buffer(*b).ptr();
@@ -87,7 +88,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
                             grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
-      std::unique_ptr<Scalar[]> dcols = kernels::scratch(int64_t{rows} * columns);
+      CacheLineArray<Scalar> dcols = uninitialized_array<Scalar>(int64_t{rows} * columns);
       kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
       kernels::col2im(g, dcols.get(), grad_buffer(*x).ptr());
     }

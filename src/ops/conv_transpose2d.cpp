@@ -7,6 +7,7 @@
 #include "gan/kernels/elementwise.h"
 #include "gan/kernels/gemm.h"
 #include "gan/kernels/im2col.h"
+#include "gan/tensor/cache_line_allocator.h"
 
 namespace gan {
 
@@ -63,9 +64,9 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
   const int columns = static_cast<int>(g.columns());           // N*H*W
 
   // x as the channel-major (C_in, N*H*W) matrix, then cols = weight^T x: (C_out*K*K, N*H*W).
-  std::unique_ptr<Scalar[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
+  CacheLineArray<Scalar> x_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
   kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get(), false);
-  std::unique_ptr<Scalar[]> cols = kernels::scratch(int64_t{rows} * columns);
+  CacheLineArray<Scalar> cols = uninitialized_array<Scalar>(int64_t{rows} * columns);
   kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
   x_cm.reset();
   Tensor y({N, C_out, g.H, g.W});
@@ -94,13 +95,13 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
     if (!x->requires_grad && !weight->requires_grad) return;
     const kernels::Patches dcols(g, dy.ptr());  // im2col(dL/dy), read in place by both products
     if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
-      std::unique_ptr<Scalar[]> x_cm = kernels::scratch(int64_t{C_in} * columns);
+      CacheLineArray<Scalar> x_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
       kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get(), false);
       kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols, 1.0f,
                             grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
-      std::unique_ptr<Scalar[]> dx_cm = kernels::scratch(int64_t{C_in} * columns);
+      CacheLineArray<Scalar> dx_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
       kernels::gemm_patches(false, false, C_in, columns, rows, 1.0f, weight->value.ptr(), dcols, 0.0f,
                             dx_cm.get());
       kernels::swap_leading_axes(C_in, g.N, P_in, dx_cm.get(), grad_buffer(*x).ptr(), true);

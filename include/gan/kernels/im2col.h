@@ -48,9 +48,9 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <vector>
 
+#include "gan/tensor/cache_line_allocator.h"
 #include "gan/tensor/scalar.h"
 
 namespace gan::kernels {
@@ -81,7 +81,7 @@ class Patches {
 
  private:
   ConvGeometry g_;
-  std::unique_ptr<Scalar[]> padded_;  // (N, C, H + 2 padding, W + 2 padding); empty for padding 0
+  CacheLineArray<Scalar> padded_;  // (N, C, H + 2 padding, W + 2 padding); empty for padding 0
   const Scalar* image_;
   std::vector<int64_t> tap_offsets_, window_offsets_;
 };
@@ -98,10 +98,5 @@ void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x);
 // Moves a GEMM's channel-major (C, N, H*W) result to (N, C, H*W) and back.
 void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
 void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
-
-// Uninitialised floats for cols and for channel-major products, which the kernels above and gemm
-// with beta = 0 overwrite entirely. Unlike a Tensor they are not zero-filled first: at DCGAN's sizes
-// that would be an extra pass over up to 13 MB per buffer.
-inline std::unique_ptr<Scalar[]> scratch(int64_t count) { return std::unique_ptr<Scalar[]>(new Scalar[count]); }
 
 }  // namespace gan::kernels

@@ -1,10 +1,12 @@
 // CacheLineAllocator: memory that starts on a 64-byte boundary, a cache line and an AVX-512
 // register. malloc gives 16 bytes, so without it every other 32-byte load of a row could straddle
 // two cache lines; aligned rows made the MLP's products about 5 % faster with AVX2
-// (docs/performance.md). Tensor storage (tensor.h) and the GEMM's packed blocks (gemm.cpp) use it.
+// (docs/performance.md). Tensor storage (tensor.h) uses it through std::vector, and scratch
+// buffers through CacheLineArray below.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <new>
 #include <utility>
 
@@ -34,5 +36,24 @@ struct CacheLineAllocator {
   template <class U>
   bool operator!=(const CacheLineAllocator<U>&) const { return false; }
 };
+
+// Scratch that a kernel overwrites in full before it reads it: the GEMM's packed blocks, a
+// convolution's padded image, its columns and its channel-major products. Left uninitialised, as
+// `new float[n]` is: zero-filling them would be one more pass over up to 13 MB per buffer at
+// DCGAN's sizes.
+//   CacheLineArray<Scalar> cols = uninitialized_array<Scalar>(rows * columns);
+template <class T>
+struct CacheLineDeleter {
+  size_t count = 0;
+  void operator()(T* p) const { CacheLineAllocator<T>().deallocate(p, count); }
+};
+
+template <class T>
+using CacheLineArray = std::unique_ptr<T[], CacheLineDeleter<T>>;
+
+template <class T>
+CacheLineArray<T> uninitialized_array(size_t count) {
+  return CacheLineArray<T>(CacheLineAllocator<T>().allocate(count), CacheLineDeleter<T>{count});
+}
 
 }  // namespace gan
