@@ -92,15 +92,15 @@ TEST_CASE("batch_norm over feature vectors sums each column in n order, bit for 
   for (int c = 0; c < D; ++c) {
     double sum = 0.0;
     for (int n = 0; n < N; ++n) sum += values.data[n * D + c];
-    const float mean = static_cast<float>(sum / N);
+    const Scalar mean = static_cast<Scalar>(sum / N);
     double squares = 0.0;
     for (int n = 0; n < N; ++n) squares += (values.data[n * D + c] - mean) * (values.data[n * D + c] - mean);
     const double variance = squares / N;
-    const float inv_std = static_cast<float>(1.0 / std::sqrt(variance + eps));
+    const Scalar inv_std = static_cast<Scalar>(1.0 / std::sqrt(variance + eps));
     mismatches += running.mean.data[c] != mean;
-    mismatches += running.variance.data[c] != static_cast<float>(static_cast<float>(variance) * (N / (N - 1.0)));
+    mismatches += running.variance.data[c] != static_cast<Scalar>(static_cast<Scalar>(variance) * (N / (N - 1.0)));
     for (int n = 0; n < N; ++n) {
-      mismatches += y.data[n * D + c] != 1.5f * ((values.data[n * D + c] - mean) * inv_std) + -0.25f;
+      mismatches += y.data[n * D + c] != Scalar{1.5f} * ((values.data[n * D + c] - mean) * inv_std) + Scalar{-0.25f};
     }
   }
   CHECK(mismatches == 0);
