@@ -26,9 +26,10 @@ struct ChannelLayout {
 //
 // Feature vectors (P = 1) take another path to the same bits. There a channel is a column of the
 // (N, D) matrix, and a block has one value, which add_to_lanes puts in lane 0, so each channel's sum
-// is the plain sum over n in increasing order. Adding row after row, along the contiguous channels,
-// makes the same sums with the same rounding, but as (c1 - c0) independent chains that vectorise,
-// instead of one chain per column that strides through memory.
+// is the plain sum over n in increasing order (lanes_total then adds seven +0s, which change
+// nothing: a sum that starts at +0 never becomes -0). Adding row after row, along the contiguous
+// channels, makes the same sums with the same rounding, but as (c1 - c0) independent chains that
+// vectorise, instead of one chain per column that strides through memory.
 template <class F>
 void channel_sums(const ChannelLayout& v, int c0, int c1, const F& f, double* sums) {
   if (v.P == 1) {
