@@ -111,7 +111,7 @@ bench: configure
 	@tests/bench/mlp_step_products.sh $(BUILD) $(BENCH_ROUNDS)
 	@$(BUILD)/bench/gemm_bench --conv
 	@ROUNDS=$(BENCH_ROUNDS) BENCH_BATCHES="$(BENCH_BATCHES)" BENCH_THREADS="$(BENCH_THREADS)" BUILD=$(BUILD) \
-	  CEILING_FILE=$(BUILD)/bench/fma_ceiling.txt tests/bench/gan_vs_torch.sh
+	  CEILING_FILE=$(BUILD)/bench/fma_ceiling.txt GEMM_FILE=$(BUILD)/bench/gemm_rounds.txt tests/bench/gan_vs_torch.sh
 
 # The reference make bench compares with: Debian's PyTorch, with OpenBLAS's OpenMP build.
 bench-deps:

@@ -19,6 +19,9 @@
 #   BENCH_THREADS    thread counts, e.g. "1 2 4 8 16" (default 1, 2, 4, ... and the cores present):
 #                    the thread scaling of both sides at batch 64
 #   CEILING_FILE     fma_ceiling's output (make bench passes it): adds the column ours / ceiling
+#   GEMM_FILE        gemm_bench's raw lines (make bench passes them): adds the column ours / GEMM,
+#                    the step's useful GFLOP/s over our own 1024^3 product's at the same thread
+#                    count, the median of its rounds; how much of the GEMM's speed a whole step keeps
 #   STEPS            timed steps per repetition, for every cell; by default 100 (MLP) and 20
 #                    (DCGAN) at batch 64, scaled by 64 / batch so that each repetition takes
 #                    about the same time at any batch size
@@ -69,6 +72,7 @@ fi
 mapfile -t thread_counts < <(printf '%s\n' "${thread_counts[@]}" | sort -n -u)
 # The FMA ceiling per thread count (tests/bench/fma_ceiling.cpp's lines), for the fraction column.
 ceiling_file=${CEILING_FILE:-}
+gemm_file=${GEMM_FILE:-}
 
 find_gan
 raw=$build/bench/gan_vs_torch.txt
@@ -162,6 +166,7 @@ else
   echo "Reference: not run ($missing)."
 fi
 [[ -n $ceiling_file ]] && echo "ours / ceiling: our useful GFLOP/s over the FMA ceiling at the same thread count ($ceiling_file)."
+[[ -n $gemm_file ]] && echo "ours / GEMM: our useful GFLOP/s over our GEMM's at 1024^3 and the same thread count, median of its rounds ($gemm_file)."
 awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
   function median(list,   v, n, i, j, t) {
     n = split(list, v, " ")
@@ -170,6 +175,10 @@ awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
   }
   # fma_ceiling threads=T width=W gflops=G, from the ceiling file read first
   $1 == "fma_ceiling" { split($2, t, "="); split($4, g, "="); ceiling[t[2]] = g[2]; next }
+  # gemm impl=ours M=1024 K=1024 N=1024 threads=T gflops=G, one line a round, from the GEMM file
+  $1 == "gemm" && $2 == "impl=ours" && $3 == "M=1024" && $4 == "K=1024" && $5 == "N=1024" {
+    split($6, t, "="); split($7, g, "="); gemm[t[2]] = gemm[t[2]] " " g[2]; next
+  }
   # a summary line: "round=R impl=SIDE model=..." (the rep=, flops and env lines start otherwise)
   $3 ~ /^model=/ {
     split("", f)
@@ -185,11 +194,11 @@ awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
   }
   END {
     if (with_reference) {
-      print "| model | threads | batch | ours steps/s | reference steps/s | ours / ref | ours GFLOP/s | ours / ceiling | ours peak RSS MB |"
-      print "|---|---|---|---|---|---|---|---|---|"
+      print "| model | threads | batch | ours steps/s | reference steps/s | ours / ref | ours GFLOP/s | ours / ceiling | ours / GEMM | ours peak RSS MB |"
+      print "|---|---|---|---|---|---|---|---|---|---|"
     } else {
-      print "| model | threads | batch | ours steps/s | ours GFLOP/s | ours / ceiling | ours peak RSS MB |"
-      print "|---|---|---|---|---|---|---|"
+      print "| model | threads | batch | ours steps/s | ours GFLOP/s | ours / ceiling | ours / GEMM | ours peak RSS MB |"
+      print "|---|---|---|---|---|---|---|---|"
     }
     for (k = 1; k <= cells; k++) {
       split(order[k], part, " ")
@@ -201,7 +210,8 @@ awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
       }
       useful = median(gflops[order[k]])
       fraction = (part[2] in ceiling) ? sprintf("%.2f", useful / ceiling[part[2]]) : "-"
-      printf " | %.1f | %s | %.0f |\n", useful, fraction, rss[order[k]]
+      of_gemm = (part[2] in gemm) ? sprintf("%.2f", useful / median(gemm[part[2]])) : "-"
+      printf " | %.1f | %s | %s | %.0f |\n", useful, fraction, of_gemm, rss[order[k]]
     }
-  }' ${ceiling_file:+"$ceiling_file"} "$raw"
+  }' ${ceiling_file:+"$ceiling_file"} ${gemm_file:+"$gemm_file"} "$raw"
 echo "Raw lines, with the command of every process: $raw"
