@@ -1,5 +1,6 @@
 #include "gan/ops/conv_transpose2d.h"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -69,12 +70,17 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
   CacheLineArray<Scalar> cols = uninitialized_array<Scalar>(int64_t{rows} * columns);
   kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
   x_cm.reset();
-  Tensor y({N, C_out, g.H, g.W});
+  // y starts at 0, or at each (n, o) plane's bias, the planes filled in parallel; col2im adds to it.
+  Tensor y = b.defined() ? Tensor::uninitialized({N, C_out, g.H, g.W}) : Tensor({N, C_out, g.H, g.W});
   if (b.defined()) {
     const int64_t P_out = int64_t{g.H} * g.W;
-    for (int64_t plane = 0; plane < int64_t{N} * C_out; ++plane) {
-      std::fill(y.ptr() + plane * P_out, y.ptr() + (plane + 1) * P_out, b.value().data[plane % C_out]);
-    }
+    Scalar* planes = y.ptr();
+    const Scalar* bias = b.value().ptr();
+    kernels::for_each_chunk(int64_t{N} * C_out, kernels::grain_for(P_out), [&](int64_t p0, int64_t p1) {
+      for (int64_t plane = p0; plane < p1; ++plane) {
+        std::fill(planes + plane * P_out, planes + (plane + 1) * P_out, bias[plane % C_out]);
+      }
+    });
   }
   kernels::col2im(g, cols.get(), y.ptr());  // (D.9.2)
   cols.reset();
