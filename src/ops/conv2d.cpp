@@ -82,10 +82,12 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
     kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get(), false);
     if (b && b->requires_grad) {  // (D.8.6): one row of dy_cm per channel, summed in a fixed order
       Scalar* db = grad_buffer(*b).ptr();
-      for (int o = 0; o < C_out; ++o) {
-        db[o] += static_cast<Scalar>(
-            kernels::sum(columns, [](Scalar v) { return v; }, dy_cm.get() + int64_t{o} * columns));
-      }
+      const Scalar* dy_rows = dy_cm.get();
+      kernels::for_each_chunk(C_out, kernels::grain_for(columns), [&](int64_t o0, int64_t o1) {  // rows in parallel
+        for (int64_t o = o0; o < o1; ++o) {
+          db[o] += static_cast<Scalar>(kernels::sum(columns, [](Scalar v) { return v; }, dy_rows + o * columns));
+        }
+      });
     }
     if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
       kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), *patches, 1.0f,
