@@ -75,19 +75,22 @@ demo: configure
 	@echo "the game in six views: runs/demo/report.html (open it in a browser; docs/report.md reads it)"
 
 # First the machine's FMA ceiling (tests/bench/fma_ceiling.cpp) at 1, 2, 4, ... threads: every
-# GFLOP/s figure after it is also given as a fraction of the ceiling at its thread count. Then our
-# GEMM and Eigen's own OpenMP product take turns (ours, Eigen, ours, ...), so that both meet the
-# same machine; the table gives each one's median over the rounds, in GFLOP/s, and the ratio. Then
-# every product of an MLP training step, ours and Eigen's (tests/bench/mlp_step_products.sh), and
-# DCGAN-28's convolutions, forward and backward. Then whole training steps, ours and PyTorch's
-# taking turns the same way (BENCH_BATCHES="16 256" adds batch sizes to 64), and the thread
-# scaling of both at batch 64 (BENCH_THREADS, default 1 2 4 ... up to the cores present).
+# GFLOP/s figure after it is also given as a fraction of the ceiling at its thread count; and one
+# core's rate of reading memory from beyond its caches, the bound of the step's element-wise
+# passes (gemm_bench --memory). Then our GEMM and Eigen's own OpenMP product take turns (ours,
+# Eigen, ours, ...), so that both meet the same machine; the table gives each one's median over
+# the rounds, in GFLOP/s, and the ratio. Then every product of an MLP training step, ours and
+# Eigen's (tests/bench/mlp_step_products.sh), and DCGAN-28's convolutions, forward and backward.
+# Then whole training steps, ours and PyTorch's taking turns the same way (BENCH_BATCHES="16 256"
+# adds batch sizes to 64), and the thread scaling of both at batch 64 (BENCH_THREADS, default 1 2
+# 4 ... up to the cores present).
 BENCH_ROUNDS ?= 3
 BENCH_BATCHES ?=
 BENCH_THREADS ?=
 bench: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target gan gemm_bench eigen_gemm_reference fma_ceiling
 	@$(BUILD)/bench/fma_ceiling | tee $(BUILD)/bench/fma_ceiling.txt
+	@$(BUILD)/bench/gemm_bench --memory
 	@rm -f $(BUILD)/bench/gemm_rounds.txt
 	@for round in $$(seq $(BENCH_ROUNDS)); do \
 	  $(BUILD)/bench/gemm_bench --gemm >> $(BUILD)/bench/gemm_rounds.txt || exit 1; \

@@ -11,6 +11,8 @@
 //                       50 timings (mlp_step_products.h says how):
 //                       step_product impl=ours kind=forward M=64 K=784 N=512 calls=3 ms=...
 //                       then their sum over a step (eigen_gemm_reference --mlp-step: Eigen's)
+//   gemm_bench --memory one thread's rate of reading from beyond its caches, in GB/s:
+//                       memory read threads=1 megabytes=32 gb_s=...
 //   gemm_bench          --gemm and --conv
 //
 // The sizes: 64x784x512 is a 784 -> 512 Linear layer at batch 64; 64x6272x128 one that reads a
@@ -134,10 +136,31 @@ void bench_conv() {
   }
 }
 
+// The other bound of a training step, beside the FMA ceiling: the element-wise passes (batch norm,
+// activations, copies between layouts, packing) read activations of megabytes, which do not stay in
+// a core's L2 between layers, at the rate one core can read from beyond it. Measured as the median
+// time to sum a 32 MB array with 16 independent partial sums, so that the adds keep pace with the
+// loads.
+void bench_memory() {
+  std::vector<float> values(size_t{8} << 20, 1.0f);
+  volatile float keep = 0.0f;  // where the sums go, so that the loop is not left out
+  double seconds = median_seconds(9, [&] {
+    float partial[16] = {};  // local, so that they stay in registers
+    for (size_t i = 0; i + 16 <= values.size(); i += 16) {
+      for (int l = 0; l < 16; ++l) partial[l] += values[i + l];
+    }
+    float total = 0.0f;
+    for (float p : partial) total += p;
+    keep = keep + total;
+  });
+  std::printf("memory read threads=1 megabytes=32 gb_s=%.1f\n", values.size() * sizeof(float) / seconds / 1e9);
+  std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool gemm = argc == 1, conv = argc == 1, mlp = false;
+  bool gemm = argc == 1, conv = argc == 1, mlp = false, memory = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--gemm") == 0) {
       gemm = true;
@@ -145,13 +168,16 @@ int main(int argc, char** argv) {
       conv = true;
     } else if (std::strcmp(argv[i], "--mlp-step") == 0) {
       mlp = true;
+    } else if (std::strcmp(argv[i], "--memory") == 0) {
+      memory = true;
     } else {
-      std::fprintf(stderr, "usage: gemm_bench [--gemm] [--conv] [--mlp-step]\n");
+      std::fprintf(stderr, "usage: gemm_bench [--gemm] [--conv] [--mlp-step] [--memory]\n");
       return 2;
     }
   }
   if (gemm) bench_gemm();
   if (conv) bench_conv();
   if (mlp) bench_mlp_step();
+  if (memory) bench_memory();
   return 0;
 }
