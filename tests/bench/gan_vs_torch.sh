@@ -20,8 +20,8 @@
 #                    the thread scaling of both sides at batch 64
 #   CEILING_FILE     fma_ceiling's output (make bench passes it): adds the column ours / ceiling
 #   GEMM_FILE        gemm_bench's raw lines (make bench passes them): adds the column ours / GEMM,
-#                    the step's useful GFLOP/s over our own 1024^3 product's at the same thread
-#                    count, the median of its rounds; how much of the GEMM's speed a whole step keeps
+#                    ours GFLOP/s over our own 1024^3 product's at the same thread count, the median
+#                    of its rounds; how much of the GEMM's speed a whole step keeps
 #   STEPS            timed steps per repetition, for every cell; by default 100 (MLP) and 20
 #                    (DCGAN) at batch 64, scaled by 64 / batch so that each repetition takes
 #                    about the same time at any batch size
@@ -165,8 +165,9 @@ if [[ -z $missing ]]; then
 else
   echo "Reference: not run ($missing)."
 fi
-[[ -n $ceiling_file ]] && echo "ours / ceiling: our useful GFLOP/s over the FMA ceiling at the same thread count ($ceiling_file)."
-[[ -n $gemm_file ]] && echo "ours / GEMM: our useful GFLOP/s over our GEMM's at 1024^3 and the same thread count, median of its rounds ($gemm_file)."
+echo "ours GFLOP/s: the products gan.cpp runs (work_gflop_s), which skip D's weight gradients in the generator step; the reference's loop computes them too (gflop_s)."
+[[ -n $ceiling_file ]] && echo "ours / ceiling: ours GFLOP/s over the FMA ceiling at the same thread count ($ceiling_file)."
+[[ -n $gemm_file ]] && echo "ours / GEMM: ours GFLOP/s over our GEMM's at 1024^3 and the same thread count, median of its rounds ($gemm_file)."
 awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
   function median(list,   v, n, i, j, t) {
     n = split(list, v, " ")
@@ -187,7 +188,7 @@ awk -v with_reference="$([[ -z $missing ]] && echo 1 || echo 0)" '
     if (!(cell in seen)) { seen[cell] = 1; order[++cells] = cell }
     rate[f["impl"], cell] = rate[f["impl"], cell] " " f["steps_per_s"]
     if (f["impl"] == "ours") {
-      gflops[cell] = gflops[cell] " " f["gflop_s"]
+      gflops[cell] = gflops[cell] " " f["work_gflop_s"]
       # peak RSS: the largest of the rounds, since a peak is what a machine must have room for
       if (f["peak_rss_mb"] + 0 > rss[cell] + 0) rss[cell] = f["peak_rss_mb"]
     }
