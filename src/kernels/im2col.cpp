@@ -52,21 +52,23 @@ Patches::Patches(const ConvGeometry& g, const Scalar* x) : g_(g), image_(x) {
   const int Hp = g.H + 2 * g.padding, Wp = g.W + 2 * g.padding;
   const int64_t padded_plane = int64_t{Hp} * Wp;
   if (g.padding > 0) {
-    // Plane by plane: its border of zeros, then its rows inside it; each plane by one thread.
+    // Plane by plane, each by one thread: zeros over the whole plane, then its rows inside the
+    // border. One fill a plane, and the rows by a loop the compiler vectorises in place: filling
+    // the border piece by piece and copying row by row had cost a call of memset or memcpy for
+    // every 1 to 28 floats, 2 to 3 % of a DCGAN step.
     const int64_t planes = int64_t{g.N} * g.C;
     padded_ = uninitialized_array<Scalar>(planes * padded_plane);
 #pragma omp parallel for schedule(static) if (planes * padded_plane >= kParallelMinElements)
     for (int64_t plane = 0; plane < planes; ++plane) {
       Scalar* to = padded_.get() + plane * padded_plane;
       const Scalar* from = x + plane * g.H * g.W;
-      std::fill(to, to + int64_t{g.padding} * Wp, 0.0f);  // the rows above
+      std::fill(to, to + padded_plane, 0.0f);
       for (int h = 0; h < g.H; ++h) {
-        Scalar* row = to + int64_t{h + g.padding} * Wp;
-        std::fill(row, row + g.padding, 0.0f);
-        std::copy(from + int64_t{h} * g.W, from + int64_t{h + 1} * g.W, row + g.padding);
-        std::fill(row + g.padding + g.W, row + Wp, 0.0f);
+        Scalar* row = to + int64_t{h + g.padding} * Wp + g.padding;
+        const Scalar* source = from + int64_t{h} * g.W;
+#pragma omp simd
+        for (int w = 0; w < g.W; ++w) row[w] = source[w];
       }
-      std::fill(to + int64_t{g.padding + g.H} * Wp, to + padded_plane, 0.0f);  // the rows below
     }
     image_ = padded_.get();
   }
