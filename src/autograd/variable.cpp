@@ -114,6 +114,12 @@ Tensor& grad_buffer(Node& node) {
   return node.grad;
 }
 
+GradientTarget gradient_target(Node& node) {
+  const bool fresh = node.grad.empty();
+  if (fresh) node.grad = Tensor::uninitialized(node.value.shape);
+  return {node.grad.ptr(), fresh};
+}
+
 NoGradGuard::NoGradGuard() : previous_(grad_mode_enabled) { grad_mode_enabled = false; }
 NoGradGuard::~NoGradGuard() { grad_mode_enabled = previous_; }
 bool grad_enabled() { return grad_mode_enabled; }

@@ -40,8 +40,9 @@ Variable relu(const Variable& x) {
   Tensor y = Tensor::uninitialized(x.shape());
   kernels::map(y.numel(), y.ptr(), [](Scalar& y, Scalar x) { y = x > 0.0f ? x : 0.0f; }, x.value().ptr());
   return make_result(std::move(y), {x}, "relu", [x = x.node()](const Tensor& dy) {
-    kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.3)
-                 [](Scalar& dx, Scalar dy, Scalar x) { dx += x > 0.0f ? dy : 0.0f; }, dy.ptr(), x->value.ptr());
+    const GradientTarget dx = gradient_target(*x);  // activations' gradients are large: no zero fill
+    kernels::accumulate_map(dy.numel(), dx.data, dx.fresh,  // (D.4.3)
+                            [](Scalar dy, Scalar x) { return x > 0.0f ? dy : 0.0f; }, dy.ptr(), x->value.ptr());
   });
 }
 
@@ -50,9 +51,10 @@ Variable leaky_relu(const Variable& x, float slope) {
   kernels::map(y.numel(), y.ptr(), [slope](Scalar& y, Scalar x) { y = x > 0.0f ? x : slope * x; },
                x.value().ptr());
   return make_result(std::move(y), {x}, "leaky_relu", [x = x.node(), slope](const Tensor& dy) {
-    kernels::map(dy.numel(), grad_buffer(*x).ptr(),  // (D.4.3)
-                 [slope](Scalar& dx, Scalar dy, Scalar x) { dx += x > 0.0f ? dy : slope * dy; }, dy.ptr(),
-                 x->value.ptr());
+    const GradientTarget dx = gradient_target(*x);
+    kernels::accumulate_map(dy.numel(), dx.data, dx.fresh,  // (D.4.3)
+                            [slope](Scalar dy, Scalar x) { return x > 0.0f ? dy : slope * dy; }, dy.ptr(),
+                            x->value.ptr());
   });
 }
 

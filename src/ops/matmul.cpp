@@ -68,12 +68,12 @@ Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
   return make_result(std::move(y), inputs, "linear",
                      [x = x.node(), weight = weight.node(), b = b.node(), N, D_in, D_out](const Tensor& dy) {
     if (x->requires_grad) {  // dL/dx = dy weight: (N, D_out) (D_out, D_in)
-      kernels::gemm(false, false, N, D_in, D_out, 1.0f, dy.ptr(), weight->value.ptr(), 1.0f,
-                    grad_buffer(*x).ptr());
+      const GradientTarget dx = gradient_target(*x);
+      kernels::gemm(false, false, N, D_in, D_out, 1.0f, dy.ptr(), weight->value.ptr(), dx.beta(), dx.data);
     }
     if (weight->requires_grad) {  // dL/dweight = dy^T x: (D_out, N) (N, D_in)
-      kernels::gemm(true, false, D_out, D_in, N, 1.0f, dy.ptr(), x->value.ptr(), 1.0f,
-                    grad_buffer(*weight).ptr());
+      const GradientTarget dweight = gradient_target(*weight);
+      kernels::gemm(true, false, D_out, D_in, N, 1.0f, dy.ptr(), x->value.ptr(), dweight.beta(), dweight.data);
     }
     if (b && b->requires_grad) {  // dL/db = sum over rows of dy; rows in order, deterministic
       Scalar* db = grad_buffer(*b).ptr();

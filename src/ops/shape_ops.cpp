@@ -19,7 +19,8 @@ Variable reshape(const Variable& x, Shape shape) {
   y.data = x.value().data;
   return make_result(std::move(y), {x}, "reshape", [x = x.node()](const Tensor& dy) {
     // (D.5.3): the same order, so the gradient is dy's numbers as they are
-    kernels::map(dy.numel(), grad_buffer(*x).ptr(), [](Scalar& dx, Scalar dy) { dx += dy; }, dy.ptr());
+    const GradientTarget dx = gradient_target(*x);
+    kernels::accumulate_map(dy.numel(), dx.data, dx.fresh, [](Scalar dy) { return dy; }, dy.ptr());
   });
 }
 

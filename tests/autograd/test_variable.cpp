@@ -32,6 +32,20 @@ TEST_CASE("a value used twice receives the sum of both gradients", "[autograd]")
   CHECK(x.grad().data[0] == 6.0f);
 }
 
+TEST_CASE("gradient_target makes a buffer once, unfilled, and then hands out the same one", "[autograd]") {
+  Variable x(Tensor({2, 3}), true);
+  gan::GradientTarget first = gan::gradient_target(*x.node());
+  CHECK(first.fresh);
+  CHECK(first.beta() == 0.0f);  // a product writes it without reading it
+  CHECK(x.grad().shape == gan::Shape{2, 3});
+  for (int i = 0; i < 6; ++i) first.data[i] = Scalar(i);
+  gan::GradientTarget second = gan::gradient_target(*x.node());
+  CHECK_FALSE(second.fresh);
+  CHECK(second.beta() == 1.0f);  // a second use of x adds to the first's values
+  CHECK(second.data == first.data);
+  CHECK(x.grad().data[5] == 5.0f);
+}
+
 TEST_CASE("diamond graphs run each backward once, after all uses", "[autograd]") {
   Variable x(Tensor::from({}, {2.0f}), true);
   Variable u = times(x, x);          // x^2

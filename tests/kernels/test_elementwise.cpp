@@ -202,3 +202,21 @@ TEST_CASE("every kernel gives the same bits with 1 and 2 threads", "[kernels]") 
   });
   CHECK(lse1 == lse2);
 }
+
+TEST_CASE("accumulate_map writes into a fresh buffer the bits that adding into zeros gives", "[kernels]") {
+  gan::Rng rng(5);
+  const int64_t n = 100003;  // parallel chunks and a tail
+  auto dy = random_values(n, rng), x = random_values(n, rng);
+  dy[0] = -0.0f;  // a term of -0: on zeros it gives +0, and so must a fresh buffer
+  x[0] = 1.0f;
+  auto term = [](Scalar dy, Scalar x) { return x > 0.0f ? dy : 0.01f * dy; };
+  std::vector<Scalar> zeros(n, 0.0f), fresh(n, 12345.0f);  // fresh: garbage, never read
+  k::accumulate_map(n, zeros.data(), false, term, dy.data(), x.data());
+  k::accumulate_map(n, fresh.data(), true, term, dy.data(), x.data());
+  CHECK(std::memcmp(zeros.data(), fresh.data(), n * sizeof(Scalar)) == 0);
+  CHECK_FALSE(std::signbit(fresh[0]));
+  // A buffer that holds values gets the term added: a second use of the same value.
+  k::accumulate_map(n, fresh.data(), false, term, dy.data(), x.data());
+  CHECK(fresh[1] == zeros[1] + term(dy[1], x[1]));
+  CHECK(fresh[n - 1] == zeros[n - 1] + term(dy[n - 1], x[n - 1]));
+}

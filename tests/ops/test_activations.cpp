@@ -4,6 +4,7 @@
 
 #include "../check_all.h"
 #include "gan/ops/activations.h"
+#include "gan/ops/arithmetic.h"
 #include "gan/ops/op_checks.h"
 
 using gan::Scalar;
@@ -47,6 +48,17 @@ TEST_CASE("relu and leaky_relu pass or scale by sign", "[ops]") {
   CHECK(l.value().data[3] == 3.0f);
   l.backward(Tensor({4}, 1.0f));
   CHECK(x.grad().data == std::vector<Scalar>{0.2f, 0.2f, 1, 1});
+}
+
+TEST_CASE("relu and leaky_relu add into a gradient that already holds values", "[ops]") {
+  // The first backward to reach x writes its unfilled buffer (gradient_target); the second, and a
+  // later backward before zero_grad, must add to what is there.
+  Variable x(Tensor::from({4}, {-2.0f, -0.5f, 0.5f, 3.0f}), true);
+  Variable both = gan::add(gan::relu(x), gan::leaky_relu(x, 0.2f));
+  both.backward(Tensor({4}, 1.0f));
+  CHECK(x.grad().data == std::vector<Scalar>{0.2f, 0.2f, 2, 2});
+  gan::relu(x).backward(Tensor({4}, 1.0f));
+  CHECK(x.grad().data == std::vector<Scalar>{0.2f, 0.2f, 3, 3});
 }
 
 TEST_CASE("softplus and log_sigmoid stay finite and exact at +-100", "[ops]") {

@@ -83,6 +83,20 @@ Variable make_result(Tensor value, const std::vector<Variable>& inputs, const ch
 // first use, so that kernels can add into it directly (several uses of a value sum up).
 Tensor& grad_buffer(Node& node);
 
+// For backward functions that write a whole gradient in one pass: the gradient buffer of `node`
+// as grad_buffer gives it, except that a buffer made here is left unfilled (`fresh`). Its first
+// writer then writes each element as a sum that starts from +0, as it would on zeros: a product
+// with beta = 0 (beta() below), or 0 + term (kernels::accumulate_map). The same bits, without a
+// pass that writes zeros over megabytes just before they are overwritten. Linear, relu, leaky_relu
+// and reshape use it, whose gradients are the models' largest (an MLP's weights, a DCGAN's
+// feature maps); the other ops add into grad_buffer.
+struct GradientTarget {
+  Scalar* data;
+  bool fresh;  // made by this call: holds no values yet
+  Scalar beta() const { return fresh ? Scalar{0} : Scalar{1}; }  // for a product into it (gemm.h)
+};
+GradientTarget gradient_target(Node& node);
+
 // While a NoGradGuard lives, ops build no graph: for sampling, evaluation and metrics.
 // Grad mode is the only state gan.cpp keeps outside the objects you hold: it is thread-local and
 // scoped, as in every autodiff library, because passing a flag through every op would hide the

@@ -3,6 +3,7 @@
 // lane sum that orders the long sums:
 //
 //   map               out[i] (op)= f(in[i]...)                  unary and binary ops, backwards
+//   accumulate_map    dx[i] += term(in[i]...)                   backwards into fresh or used buffers
 //   broadcast_map     out[i] (op)= f(b[j(i)], in[i]...)         ops whose b broadcasts to a
 //   broadcast_reduce  db[j] += sum over i with j(i) = j of f(in[i]...)   the backward of broadcasting
 //   sum               sum over i of f(in[i]...)                  losses, sum, mean
@@ -113,6 +114,20 @@ void map(int64_t count, Scalar* out, const F& f, const Inputs*... in) {
 template <class F, class... Inputs>
 void map_ref(int64_t count, Scalar* out, const F& f, const Inputs*... in) {
   for (int64_t i = 0; i < count; ++i) f(out[i], in[i]...);
+}
+
+// ---- accumulate_map: dx[i] += term(in[i]...), the backward of an element-wise op ----
+// When `fresh` (autograd's gradient_target: a buffer made just now, holding no values), each
+// element is written as 0 + term instead, the very sum it would get on a zero-filled buffer
+// (+0 + -0 is +0 there too), so the buffer never needs its zeros.
+//   accumulate_map(n, dx.data, dx.fresh, [](Scalar dy, Scalar x) { return x > 0 ? dy : 0; }, dy, x);
+template <class Term, class... Inputs>
+void accumulate_map(int64_t count, Scalar* dx, bool fresh, const Term& term, const Inputs*... in) {
+  if (fresh) {
+    map(count, dx, [term](Scalar& out, Inputs... v) { out = Scalar{0} + term(v...); }, in...);
+  } else {
+    map(count, dx, [term](Scalar& out, Inputs... v) { out += term(v...); }, in...);
+  }
 }
 
 // ---- Broadcasting (docs/derivations/elementwise.md, D.2.2) ----
