@@ -6,7 +6,8 @@
 // Shapes: op(A) is (M, K), op(B) is (K, N), C is (M, N). A is stored (M, K), or (K, M) when
 // transpose_a; B is stored (K, N), or (N, K) when transpose_b. All contiguous, row-major.
 // beta = 0 overwrites C (its old contents may be garbage, even NaN); beta = 1 accumulates into C,
-// which is how backward functions add into gradient buffers.
+// which is how backward functions add into gradient buffers (into a buffer that holds nothing yet,
+// beta = 0 gives the same sums without reading it: autograd's gradient_target).
 //
 // One order per sum: every element of C is computed as
 //
