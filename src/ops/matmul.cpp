@@ -1,8 +1,10 @@
 #include "gan/ops/matmul.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
+#include "gan/kernels/elementwise.h"
 #include "gan/kernels/gemm.h"
 
 namespace gan {
@@ -55,10 +57,12 @@ Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
   if (b.defined()) require_shape("linear", "b", b.shape(), Shape{D_out});
 
   Tensor y = Tensor::uninitialized({N, D_out});  // the bias, or beta = 0, writes every element
-  if (b.defined()) {  // start from the bias in every row, then add x weight^T on top
-    for (int n = 0; n < N; ++n) {
-      std::copy(b.value().data.begin(), b.value().data.end(), y.data.begin() + int64_t{n} * D_out);
-    }
+  if (b.defined()) {  // start from the bias in every row, then add x weight^T on top; rows in parallel
+    const Scalar* bias = b.value().ptr();
+    Scalar* rows = y.ptr();
+    kernels::for_each_chunk(N, kernels::grain_for(D_out), [&](int64_t n0, int64_t n1) {
+      for (int64_t n = n0; n < n1; ++n) std::copy(bias, bias + D_out, rows + n * D_out);
+    });
   }
   kernels::gemm(false, true, N, D_out, D_in, 1.0f, x.value().ptr(), weight.value().ptr(),
                 b.defined() ? 1.0f : 0.0f, y.ptr());
@@ -75,12 +79,16 @@ Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
       const GradientTarget dweight = gradient_target(*weight);
       kernels::gemm(true, false, D_out, D_in, N, 1.0f, dy.ptr(), x->value.ptr(), dweight.beta(), dweight.data);
     }
-    if (b && b->requires_grad) {  // dL/db = sum over rows of dy; rows in order, deterministic
+    if (b && b->requires_grad) {  // dL/db = sum over rows of dy, each column's in row order
       Scalar* db = grad_buffer(*b).ptr();
-      for (int n = 0; n < N; ++n) {
-        const Scalar* dy_row = dy.ptr() + int64_t{n} * D_out;
-        for (int j = 0; j < D_out; ++j) db[j] += dy_row[j];
-      }
+      const Scalar* dy_rows = dy.ptr();
+      // Columns in parallel, a chunk of them over all rows: an element's terms keep their order.
+      kernels::for_each_chunk(D_out, kernels::grain_for(N), [&](int64_t j0, int64_t j1) {
+        for (int n = 0; n < N; ++n) {
+          const Scalar* dy_row = dy_rows + int64_t{n} * D_out;
+          for (int64_t j = j0; j < j1; ++j) db[j] += dy_row[j];
+        }
+      });
     }
   });
 }

@@ -50,6 +50,14 @@ TEST_CASE("the convolutions' bias loops reach 64 items on DCGAN's biased layers"
   CHECK(chunk_count(64 * 1, grain_for(28 * 28)) >= 64);
 }
 
+TEST_CASE("Linear's bias loops reach 64 items on the MLP's widest layer", "[kernels]") {
+  // linear fills the rows of y with the bias, grain_for(D_out) rows at a time, and sums dL/dy's
+  // columns for dL/db, grain_for(N) columns at a time over all N rows: G's 512 -> 1024 layer holds
+  // 64 x 1024 values. (reshape copies in map's chunks: the first test's sizes.)
+  CHECK(chunk_count(64, grain_for(1024)) >= 64);
+  CHECK(chunk_count(1024, grain_for(64)) >= 64);
+}
+
 TEST_CASE("chunks depend on the sizes only and cover the range once", "[kernels]") {
   for (int64_t count : {int64_t{1}, int64_t{1023}, int64_t{1024}, int64_t{1025}, int64_t{40000}}) {
     // Written from the chunks (in parallel for 40000), checked afterwards: Catch2 is not thread-safe.
