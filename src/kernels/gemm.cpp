@@ -286,6 +286,11 @@ GemmPlan plan_tiles(int M, int N, int K) {
         grew = true;
       }
     }
+    // Then as many tiles, of near-equal size: 3136 columns as 7 tiles of 448, not 6 of 512 and
+    // one of 64. The static split hands each thread a run of tiles, and with 2 threads one had
+    // waited through a quarter of D's second convolution for the other.
+    plan.tile_cols = round_up(ceil_div(N, ceil_div(N, plan.tile_cols)), kNR);
+    plan.tile_rows = round_up(ceil_div(M, ceil_div(M, plan.tile_rows)), kMR);
   }
   plan.block_cols = std::min(round_up(std::max(N, 1), plan.tile_cols),
                              std::max(1, kNC / plan.tile_cols) * plan.tile_cols);

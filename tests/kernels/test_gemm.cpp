@@ -237,6 +237,25 @@ TEST_CASE("gemm runs outer products and single rows and columns of C as plain lo
   CHECK(gemm_plan(64, 1, 256, true).work_items == 1);
 }
 
+TEST_CASE("gemm cuts C into tiles of near-equal size, so that a static split is even", "[kernels]") {
+  // Each tile is the narrowest (and lowest) multiple of the micro-tile that covers C in as many
+  // tiles. With the AVX-512 kernel, C (1024, 3136) of D's second convolution's dL/dcols and G's
+  // first transposed convolution is 7 tiles of 448 columns, where doubling from one micro-tile had
+  // reached 512 and left a last tile of 64.
+  auto ceil_div = [](int a, int b) { return (a + b - 1) / b; };
+  const int shapes[][3] = {{1024, 3136, 128}, {128, 3136, 1024}, {128, 1024, 3136}, {64, 12544, 16},
+                           {16, 12544, 64},   {64, 784, 512},    {64, 6272, 100},   {6272, 100, 64}};
+  for (const auto& s : shapes) {
+    const int M = s[0], N = s[1], K = s[2];
+    const GemmPlan p = gemm_plan(M, N, K);
+    INFO("M=" << M << " N=" << N << " K=" << K << " tiles " << p.tile_rows << " x " << p.tile_cols);
+    REQUIRE_FALSE(p.transposed);
+    CHECK(p.tile_cols == ceil_div(ceil_div(N, ceil_div(N, p.tile_cols)), kNR) * kNR);
+    CHECK(p.tile_rows == ceil_div(ceil_div(M, ceil_div(M, p.tile_rows)), kMR) * kMR);
+  }
+  if (kNR == 32 && kMR == 8) CHECK(gemm_plan(1024, 3136, 128).tile_cols == 448);
+}
+
 TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work items", "[kernels]") {
   // (M, N, K) of every product with a C of at least 64 micro-tiles, forward and backward.
   const int shapes[][3] = {
