@@ -1,6 +1,5 @@
 #include "gan/ops/conv2d.h"
 
-#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -52,14 +51,11 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   // cols = im2col(x) (D.8.1), read in place by the product's packing rather than written out
   auto patches = std::make_shared<const kernels::Patches>(g, x.value().ptr());
   // The product is channel-major, (C_out, N*H_out*W_out); each channel's row starts at its bias,
-  // the rows filled in parallel (D's first convolution: 64 rows of 12544 at batch 64).
+  // broadcast along the row.
   CacheLineArray<Scalar> y_cm = uninitialized_array<Scalar>(int64_t{C_out} * columns);
   if (b.defined()) {
-    Scalar* y_rows = y_cm.get();
-    const Scalar* bias = b.value().ptr();
-    kernels::for_each_chunk(C_out, kernels::grain_for(columns), [&](int64_t o0, int64_t o1) {
-      for (int64_t o = o0; o < o1; ++o) std::fill(y_rows + o * columns, y_rows + (o + 1) * columns, bias[o]);
-    });
+    kernels::broadcast_map(kernels::broadcast_view({C_out, columns}, {C_out, 1}), y_cm.get(), b.value().ptr(),
+                           [](Scalar& y, Scalar bias) { y = bias; });
   }
   kernels::gemm_patches(false, false, C_out, columns, rows, 1.0f, weight.value().ptr(), *patches,
                         b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)

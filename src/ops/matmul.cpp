@@ -1,6 +1,5 @@
 #include "gan/ops/matmul.h"
 
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -57,12 +56,9 @@ Variable linear(const Variable& x, const Variable& weight, const Variable& b) {
   if (b.defined()) require_shape("linear", "b", b.shape(), Shape{D_out});
 
   Tensor y = Tensor::uninitialized({N, D_out});  // the bias, or beta = 0, writes every element
-  if (b.defined()) {  // start from the bias in every row, then add x weight^T on top; rows in parallel
-    const Scalar* bias = b.value().ptr();
-    Scalar* rows = y.ptr();
-    kernels::for_each_chunk(N, kernels::grain_for(D_out), [&](int64_t n0, int64_t n1) {
-      for (int64_t n = n0; n < n1; ++n) std::copy(bias, bias + D_out, rows + n * D_out);
-    });
+  if (b.defined()) {  // start from the bias in every row, then add x weight^T on top
+    kernels::broadcast_map(kernels::broadcast_view(y.shape, b.shape()), y.ptr(), b.value().ptr(),
+                           [](Scalar& y, Scalar bias) { y = bias; });
   }
   kernels::gemm(false, true, N, D_out, D_in, 1.0f, x.value().ptr(), weight.value().ptr(),
                 b.defined() ? 1.0f : 0.0f, y.ptr());

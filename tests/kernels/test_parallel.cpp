@@ -42,19 +42,20 @@ TEST_CASE("batch norm's per-channel items reach 64 on the large batch norms", "[
 }
 
 TEST_CASE("the convolutions' bias loops reach 64 items on DCGAN's biased layers", "[kernels]") {
-  // conv2d fills the rows of its channel-major product with the bias, and sums the rows of dL/dy's
-  // for dL/db, grain_for(N*H_out*W_out) rows at a time (D's first convolution: 64 rows of
-  // 64 x 14 x 14); conv_transpose2d fills its (n, o) planes, grain_for(H*W) at a time (G's last:
-  // 64 x 1 planes of 28 x 28).
+  // conv2d fills its channel-major product with the bias by broadcast_map, in chunks of
+  // kChunkElements, and sums the rows of dL/dy's for dL/db, grain_for(N*H_out*W_out) rows at a time
+  // (D's first convolution: 64 rows of 64 x 14 x 14); conv_transpose2d fills its (n, o) planes,
+  // grain_for(H*W) at a time (G's last: 64 x 1 planes of 28 x 28).
+  CHECK(chunk_count(64 * 64 * 14 * 14, kChunkElements) >= 64);
   CHECK(chunk_count(64, grain_for(64 * 14 * 14)) >= 64);
   CHECK(chunk_count(64 * 1, grain_for(28 * 28)) >= 64);
 }
 
 TEST_CASE("Linear's bias loops reach 64 items on the MLP's widest layer", "[kernels]") {
-  // linear fills the rows of y with the bias, grain_for(D_out) rows at a time, and sums dL/dy's
+  // linear fills y with the bias by broadcast_map, in chunks of kChunkElements, and sums dL/dy's
   // columns for dL/db, grain_for(N) columns at a time over all N rows: G's 512 -> 1024 layer holds
   // 64 x 1024 values. (reshape copies in map's chunks: the first test's sizes.)
-  CHECK(chunk_count(64, grain_for(1024)) >= 64);
+  CHECK(chunk_count(64 * 1024, kChunkElements) >= 64);
   CHECK(chunk_count(1024, grain_for(64)) >= 64);
 }
 
