@@ -141,10 +141,12 @@ void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
   // only writer of its pixels, and adds their terms to x in the order (kh, kw, oh, ow), skipping the
   // terms that fall on the padding, as col2im_ref does: the same sums in the same order. It adds in
   // place, without the zero fill and the two copies per plane that a padded scratch plane costs.
+  // The planes go in the order (c, n): the next plane's pieces then continue the same K*K rows of
+  // cols, which the hardware prefetcher streams, where the order (n, c) jumped between rows.
 #pragma omp parallel for schedule(static) if (g.rows() * columns >= kParallelMinElements)
-  for (int64_t plane = 0; plane < planes; ++plane) {
-    const int n = static_cast<int>(plane / g.C), c = static_cast<int>(plane % g.C);
-    Scalar* image = x + plane * g.H * g.W;
+  for (int64_t item = 0; item < planes; ++item) {
+    const int c = static_cast<int>(item / g.N), n = static_cast<int>(item % g.N);
+    Scalar* image = x + (int64_t{n} * g.C + c) * g.H * g.W;
 #if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
     if (g.K == 4 && g.stride == 2 && g.padding == 1 && g.W == 2 * W_out && g.W <= 16) {
       col2im_plane_k4_s2(g, cols + int64_t{c} * g.K * g.K * columns + n * P, columns, image);
