@@ -103,45 +103,55 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
   const int64_t* k_offsets = lanes_contiguous ? X.tap_offsets() : X.window_offsets();
   const int64_t* lane_offsets = (lanes_contiguous ? X.window_offsets() : X.tap_offsets()) + l0;
 #if defined(__AVX512F__) && !defined(GAN_GEMM_PORTABLE)
+  // The pieces, found once per sliver with their masks: `load` and `load_high` cover the floats a
+  // piece spans (2 length - 1 of them when 2 apart, which may reach into a second register),
+  // `store` its lanes. Those 1 apart and those 2 apart go in two lists, so that the loop over k
+  // runs each list without a branch per piece.
   struct Piece {
-    int first, length, step;  // lanes first .. first + length - 1, offsets `step` apart (1 or 2)
     int64_t offset;
+    int first;
+    __mmask16 load, load_high, store;
   };
-  Piece pieces[kNR];
-  int count = 0;
+  Piece ones[kNR], twos[kNR];
+  int count_ones = 0, count_twos = 0;
   for (int l = 0; l < valid;) {
-    Piece piece{l, 1, 1, lane_offsets[l]};
+    int length = 1;
     const int64_t gap = l + 1 < valid ? lane_offsets[l + 1] - lane_offsets[l] : 0;
     if (gap == 1 || gap == 2) {
-      piece.step = static_cast<int>(gap);
-      while (piece.length < 16 && l + piece.length < valid &&
-             lane_offsets[l + piece.length] - lane_offsets[l + piece.length - 1] == gap) {
-        ++piece.length;
+      while (length < 16 && l + length < valid && lane_offsets[l + length] - lane_offsets[l + length - 1] == gap) {
+        ++length;
       }
     }
-    pieces[count++] = piece;
-    l += piece.length;
+    const int span = gap == 2 ? 2 * length - 1 : length;
+    const Piece piece{lane_offsets[l], l, static_cast<__mmask16>((1u << std::min(span, 16)) - 1),
+                      static_cast<__mmask16>(span > 16 ? (1u << (span - 16)) - 1 : 0u),
+                      static_cast<__mmask16>((1u << length) - 1)};
+    if (gap == 2) {
+      twos[count_twos++] = piece;
+    } else {
+      ones[count_ones++] = piece;
+    }
+    l += length;
   }
   const __m512i even = _mm512_load_si512(kEvenLanes);
   const __m512 scales = _mm512_set1_ps(scale);
+  const bool unscaled = scale == 1.0f;  // op(B)'s slivers: 1 * x == x needs no multiply
   for (int k = 0; k < kc; ++k) {
     const Scalar* at_k = image + k_offsets[pc + k];
     Scalar* out = dst + k * stride;
-    for (int p = 0; p < count; ++p) {
-      const Piece& piece = pieces[p];
+    for (int p = 0; p < count_ones; ++p) {
+      const Piece& piece = ones[p];
+      __m512 values = _mm512_maskz_loadu_ps(piece.load, at_k + piece.offset);
+      if (!unscaled) values = _mm512_mul_ps(scales, values);
+      _mm512_mask_storeu_ps(out + piece.first, piece.store, values);
+    }
+    for (int p = 0; p < count_twos; ++p) {  // floats 0, 2, ..., 2 (length - 1) of the span
+      const Piece& piece = twos[p];
       const Scalar* from = at_k + piece.offset;
-      const __mmask16 lanes_mask = static_cast<__mmask16>((1u << piece.length) - 1);
-      __m512 values;
-      if (piece.step == 1) {
-        values = _mm512_maskz_loadu_ps(lanes_mask, from);
-      } else {  // floats 0, 2, ..., 2 (length - 1): the span is 2 length - 1 floats
-        const int span = 2 * piece.length - 1;
-        const __m512 low = _mm512_maskz_loadu_ps(static_cast<__mmask16>((1u << std::min(span, 16)) - 1), from);
-        const __m512 high = span > 16 ? _mm512_maskz_loadu_ps(static_cast<__mmask16>((1u << (span - 16)) - 1), from + 16)
-                                      : _mm512_setzero_ps();
-        values = _mm512_permutex2var_ps(low, even, high);
-      }
-      _mm512_mask_storeu_ps(out + piece.first, lanes_mask, _mm512_mul_ps(scales, values));
+      __m512 values = _mm512_permutex2var_ps(_mm512_maskz_loadu_ps(piece.load, from), even,
+                                             _mm512_maskz_loadu_ps(piece.load_high, from + 16));
+      if (!unscaled) values = _mm512_mul_ps(scales, values);
+      _mm512_mask_storeu_ps(out + piece.first, piece.store, values);
     }
     std::fill(out + valid, out + lanes, 0.0f);
   }
