@@ -104,11 +104,12 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
   const int64_t* lane_offsets = (lanes_contiguous ? X.window_offsets() : X.tap_offsets()) + l0;
 #if defined(__AVX512F__) && !defined(GAN_GEMM_PORTABLE)
   // The pieces, found once per sliver with their masks: `load` and `load_high` cover the floats a
-  // piece spans (2 length - 1 of them when 2 apart, which may reach into a second register),
-  // `store` its lanes. Those 1 apart and those 2 apart go in two lists, so that the loop over k
-  // runs each list without a branch per piece.
+  // piece spans (2 length - 1 of them when 2 apart, which may reach into a second register, read
+  // from high_offset; with nothing there, load_high is empty and high_offset == offset, so that no
+  // pointer leaves the image), `store` its lanes. Those 1 apart and those 2 apart go in two lists,
+  // so that the loop over k runs each list without a branch per piece.
   struct Piece {
-    int64_t offset;
+    int64_t offset, high_offset;
     int first;
     __mmask16 load, load_high, store;
   };
@@ -123,7 +124,8 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
       }
     }
     const int span = gap == 2 ? 2 * length - 1 : length;
-    const Piece piece{lane_offsets[l], l, static_cast<__mmask16>((1u << std::min(span, 16)) - 1),
+    const Piece piece{lane_offsets[l], lane_offsets[l] + (span > 16 ? 16 : 0), l,
+                      static_cast<__mmask16>((1u << std::min(span, 16)) - 1),
                       static_cast<__mmask16>(span > 16 ? (1u << (span - 16)) - 1 : 0u),
                       static_cast<__mmask16>((1u << length) - 1)};
     if (gap == 2) {
@@ -147,9 +149,8 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
     }
     for (int p = 0; p < count_twos; ++p) {  // floats 0, 2, ..., 2 (length - 1) of the span
       const Piece& piece = twos[p];
-      const Scalar* from = at_k + piece.offset;
-      __m512 values = _mm512_permutex2var_ps(_mm512_maskz_loadu_ps(piece.load, from), even,
-                                             _mm512_maskz_loadu_ps(piece.load_high, from + 16));
+      __m512 values = _mm512_permutex2var_ps(_mm512_maskz_loadu_ps(piece.load, at_k + piece.offset), even,
+                                             _mm512_maskz_loadu_ps(piece.load_high, at_k + piece.high_offset));
       if (!unscaled) values = _mm512_mul_ps(scales, values);
       _mm512_mask_storeu_ps(out + piece.first, piece.store, values);
     }
