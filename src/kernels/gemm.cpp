@@ -106,8 +106,8 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
   // The pieces, found once per sliver with their masks: `load` and `load_high` cover the floats a
   // piece spans (2 length - 1 of them when 2 apart, which may reach into a second register, read
   // from high_offset; with nothing there, load_high is empty and high_offset == offset, so that no
-  // pointer leaves the image), `store` its lanes. Those 1 apart and those 2 apart go in two lists,
-  // so that the loop over k runs each list without a branch per piece.
+  // pointer leaves the image), `store` its lanes. The pieces 2 apart go in one list, those 1 apart
+  // and single lanes in the other, so that the loop over k runs each list without a branch per piece.
   struct Piece {
     int64_t offset, high_offset;
     int first;
