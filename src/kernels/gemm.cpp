@@ -11,8 +11,10 @@
 //       micro-kernel: C[ir:ir+kMR, jr:jr+kNR] updated over the kc values of this block
 // (BLIS runs jr outside ir; on Zen 4 this order ran about 5 % faster, as its 32 KiB L1 cannot
 // hold a 32 KiB sliver of B beside the sliver of A.)
-// Two ways to pack less (docs/gemm.md, section 6): x W^T runs as C^T = W x^T with W's rows read
-// in place, and outer products and single rows of C run as plain loops (thin_product).
+// Three ways to pack less (docs/gemm.md, section 6): x W^T runs as C^T = W x^T with W's rows read
+// in place; a product with a convolution's patch matrix as op(B) runs as C^T too, with the patch
+// matrix read from the image in place; and outer products and single rows of C run as plain loops
+// (thin_product).
 #include "gan/kernels/gemm.h"
 
 #include <algorithm>
@@ -40,7 +42,10 @@ using detail::kMR;
 using detail::kNR;
 using detail::kRowColumns;
 using detail::microkernel;
+using detail::PackedA;
+using detail::PatchRowsA;
 using detail::row_kernel;
+using detail::RowsInPlaceA;
 using detail::start;
 
 // Blocking constants, fixed at compile time so that the work split never depends on the machine.
@@ -84,86 +89,31 @@ struct Operand {
 };
 
 // pack_sliver for a patch matrix (im2col.h): entry (r, j) of the stored matrix, taps by windows, is
-// image[tap(r) + window(j)]. The lanes are windows when it is stored (K, L) (op(B) = cols) and taps
-// when (L, K) (op(B) = cols^T); each lane's part of the offset is looked up once per sliver and
-// each k's once per k.
-//
-// With AVX-512 the lanes go in pieces of neighbours, not one by one: at DCGAN's K 4, stride 2 the
-// 32 taps of a sliver are 8 rows of 4 adjacent pixels (offsets 1 apart), and 32 windows are pieces
-// of window rows whose pixels lie 2 apart. A piece 1 apart is one masked load; one 2 apart, two loads
-// and a permutation that keeps every other float. The same values land in the same places.
-#if defined(__AVX512F__) && !defined(GAN_GEMM_PORTABLE)
-// Lanes 0, 2, ..., 30 of a permutation's two registers: every other float of 32.
-alignas(64) constexpr int kEvenLanes[16] = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
-#endif
-
+// image[tap(r) + window(j)]. The lanes are windows when it is stored (K, L) and taps when (L, K);
+// each lane's part of the offset is looked up once per sliver and each k's once per k. Only the
+// portable kernel packs a whole patch matrix; the others read it in place (patch_rows below) and
+// pack only a last sliver of fewer than kMR rows.
 void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, int l0, int pc, int kc, int lanes,
                        int valid, int stride, Scalar* dst) {
   const Scalar* image = X.image();
   const int64_t* k_offsets = lanes_contiguous ? X.tap_offsets() : X.window_offsets();
   const int64_t* lane_offsets = (lanes_contiguous ? X.window_offsets() : X.tap_offsets()) + l0;
-#if defined(__AVX512F__) && !defined(GAN_GEMM_PORTABLE)
-  // The pieces, found once per sliver with their masks: `load` and `load_high` cover the floats a
-  // piece spans (2 length - 1 of them when 2 apart, which may reach into a second register, read
-  // from high_offset; with nothing there, load_high is empty and high_offset == offset, so that no
-  // pointer leaves the image), `store` its lanes. The pieces 2 apart go in one list, those 1 apart
-  // and single lanes in the other, so that the loop over k runs each list without a branch per piece.
-  struct Piece {
-    int64_t offset, high_offset;
-    int first;
-    __mmask16 load, load_high, store;
-  };
-  Piece ones[kNR], twos[kNR];
-  int count_ones = 0, count_twos = 0;
-  for (int l = 0; l < valid;) {
-    int length = 1;
-    const int64_t gap = l + 1 < valid ? lane_offsets[l + 1] - lane_offsets[l] : 0;
-    if (gap == 1 || gap == 2) {
-      while (length < 16 && l + length < valid && lane_offsets[l + length] - lane_offsets[l + length - 1] == gap) {
-        ++length;
-      }
-    }
-    const int span = gap == 2 ? 2 * length - 1 : length;
-    const Piece piece{lane_offsets[l], lane_offsets[l] + (span > 16 ? 16 : 0), l,
-                      static_cast<__mmask16>((1u << std::min(span, 16)) - 1),
-                      static_cast<__mmask16>(span > 16 ? (1u << (span - 16)) - 1 : 0u),
-                      static_cast<__mmask16>((1u << length) - 1)};
-    if (gap == 2) {
-      twos[count_twos++] = piece;
-    } else {
-      ones[count_ones++] = piece;
-    }
-    l += length;
-  }
-  const __m512i even = _mm512_load_si512(kEvenLanes);
-  const __m512 scales = _mm512_set1_ps(scale);
-  const bool unscaled = scale == 1.0f;  // op(B)'s slivers: 1 * x == x needs no multiply
-  for (int k = 0; k < kc; ++k) {
-    const Scalar* at_k = image + k_offsets[pc + k];
-    Scalar* out = dst + k * stride;
-    for (int p = 0; p < count_ones; ++p) {
-      const Piece& piece = ones[p];
-      __m512 values = _mm512_maskz_loadu_ps(piece.load, at_k + piece.offset);
-      if (!unscaled) values = _mm512_mul_ps(scales, values);
-      _mm512_mask_storeu_ps(out + piece.first, piece.store, values);
-    }
-    for (int p = 0; p < count_twos; ++p) {  // floats 0, 2, ..., 2 (length - 1) of the span
-      const Piece& piece = twos[p];
-      __m512 values = _mm512_permutex2var_ps(_mm512_maskz_loadu_ps(piece.load, at_k + piece.offset), even,
-                                             _mm512_maskz_loadu_ps(piece.load_high, at_k + piece.high_offset));
-      if (!unscaled) values = _mm512_mul_ps(scales, values);
-      _mm512_mask_storeu_ps(out + piece.first, piece.store, values);
-    }
-    std::fill(out + valid, out + lanes, 0.0f);
-  }
-#else
   for (int k = 0; k < kc; ++k) {
     const Scalar* at_k = image + k_offsets[pc + k];
     Scalar* out = dst + k * stride;
     for (int l = 0; l < valid; ++l) out[l] = scale * at_k[lane_offsets[l]];
     std::fill(out + valid, out + lanes, 0.0f);
   }
-#endif
+}
+
+// Rows [l0, l0 + kMR) of a patch matrix as the micro-kernel reads them in place from k = pc on,
+// with the offsets that pack_patch_sliver would copy them by (the same values, never copied).
+PatchRowsA patch_rows(bool lanes_contiguous, const Patches& X, int l0, int pc) {
+  const int64_t* lane_offsets = (lanes_contiguous ? X.window_offsets() : X.tap_offsets()) + l0;
+  PatchRowsA a{};
+  for (int i = 0; i < kMR; ++i) a.rows[i] = X.image() + lane_offsets[i];
+  a.offsets = (lanes_contiguous ? X.tap_offsets() : X.window_offsets()) + pc;
+  return a;
 }
 
 // Packs lanes [l0, l0 + lanes) of scale * X, k in [pc, pc + kc), k-major: dst[k * stride + l].
@@ -202,64 +152,73 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
   }
 }
 
-// microkernel<kCols, kAInPlace, rows> for a number of rows (1 to kMR) known only at run time: one
+// microkernel<kCols, ASliver, rows> for a number of rows (1 to kMR) known only at run time: one
 // instantiation for each, chosen by a fold over kRowCounts = 0, ..., kMR - 1.
-template <int kCols, bool kAInPlace, int... kRowCounts>
-void microkernel_rows(std::integer_sequence<int, kRowCounts...>, int rows, int kc, const Scalar* a, int64_t lda,
+template <int kCols, class ASliver, int... kRowCounts>
+void microkernel_rows(std::integer_sequence<int, kRowCounts...>, int rows, int kc, const ASliver& a,
                       const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
-  ((rows == kRowCounts + 1 ? microkernel<kCols, kAInPlace, kRowCounts + 1>(kc, a, lda, b, beta, c, ldc) : void()),
-   ...);
+  ((rows == kRowCounts + 1 ? microkernel<kCols, ASliver, kRowCounts + 1>(kc, a, b, beta, c, ldc) : void()), ...);
 }
 
 // A micro-tile at the edge of C, with fewer than kMR rows or kNR columns. Only the rows that exist
 // are computed: M = 64 in slivers of the AVX2 kernel's 6 rows ends in one of 4, and a C^T of a
 // single row has one. Fewer than kNR columns go through a full-width copy of the tile, so the
 // padded lanes never touch C, and at most kNR / 2 of them run the half-width kernel.
-template <bool kAInPlace>
-void edge_tile(int rows, int cols, int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* C,
-               int64_t ldc) {
+template <class ASliver>
+void edge_tile(int rows, int cols, int kc, const ASliver& a, const Scalar* b, Scalar beta, Scalar* C, int64_t ldc) {
   constexpr auto kRowCounts = std::make_integer_sequence<int, kMR>();
-  if (cols == kNR) return microkernel_rows<kNR, kAInPlace>(kRowCounts, rows, kc, a, lda, b, beta, C, ldc);
+  if (cols == kNR) return microkernel_rows<kNR>(kRowCounts, rows, kc, a, b, beta, C, ldc);
   alignas(64) Scalar tile[kMR * kNR] = {};
   if (beta != 0.0f) {
     for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
   }
   if (cols <= kNR / 2) {
-    microkernel_rows<kNR / 2, kAInPlace>(kRowCounts, rows, kc, a, lda, b, beta, tile, kNR);
+    microkernel_rows<kNR / 2>(kRowCounts, rows, kc, a, b, beta, tile, kNR);
   } else {
-    microkernel_rows<kNR, kAInPlace>(kRowCounts, rows, kc, a, lda, b, beta, tile, kNR);
+    microkernel_rows<kNR>(kRowCounts, rows, kc, a, b, beta, tile, kNR);
   }
   for (int i = 0; i < rows; ++i) std::copy(tile + i * kNR, tile + i * kNR + cols, C + i * ldc);
 }
 
 // One sliver of kMR rows of C against the columns [j_begin, j_end), over one k-block: the
 // micro-kernel for whole micro-tiles, edge_tile for the rest.
-template <bool kAInPlace>
-void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const Scalar* a, int64_t lda,
-                const Scalar* b_packed, Scalar beta, Scalar* C_row) {
+template <class ASliver>
+void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const ASliver& a, const Scalar* b_packed,
+                Scalar beta, Scalar* C_row) {
   for (int jr = j_begin; jr < j_end; jr += kNR) {
     const Scalar* b = b_packed + int64_t{(jr - jc) / kNR} * kNR * kc;
     const int cols = std::min(kNR, N - jr);
     if (rows == kMR && cols == kNR) {
-      microkernel<kNR, kAInPlace>(kc, a, lda, b, beta, C_row + jr, N);
+      microkernel<kNR>(kc, a, b, beta, C_row + jr, N);
     } else {
-      edge_tile<kAInPlace>(rows, cols, kc, a, lda, b, beta, C_row + jr, N);
+      edge_tile(rows, cols, kc, a, b, beta, C_row + jr, N);
     }
   }
 }
 
 // dst (cols, rows) = src (rows, cols)^T, both row-major: C into C^T and back, for the transposed
-// plans. Groups of 8 rows go through transpose_to_k_major's 8 x 8 register blocks, in parallel from
-// the size at which an element-wise pass goes parallel (elementwise.h): a value moved costs more
-// than a multiply-add, so kMinParallelWork's threshold had left the MLP's (64, 1024) C serial.
+// plans. Bands of 64 rows, in parallel from the size at which an element-wise pass goes parallel
+// (elementwise.h): a value moved costs more than a multiply-add, so kMinParallelWork's threshold
+// had left the MLP's (64, 1024) C serial. A band goes 32 of its columns at a time through
+// transpose_to_k_major's 8 x 8 register blocks, so that its 32 rows of dst are written a whole
+// cache line after another; the whole width at once, 8 rows at a time, wrote 128 rows of a
+// (128, 3136) dst a half line each, and ran 3 times slower (0.53 against 0.17 ms).
 void transpose_matrix(int rows, int cols, const Scalar* src, Scalar* dst) {
-  const int groups = rows / 8;
+  constexpr int kBandRows = 64, kPanelCols = 32;
+  const int bands = ceil_div(rows, kBandRows);
 #pragma omp parallel for schedule(static) if (int64_t{rows} * cols >= kParallelMinChunks * kChunkElements)
-  for (int g = 0; g < groups; ++g) {
-    detail::transpose_to_k_major(src + int64_t{8} * g * cols, cols, 8, cols, dst + 8 * g, rows);
-  }
-  for (int r = 8 * groups; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) dst[int64_t{c} * rows + r] = src[int64_t{r} * cols + c];
+  for (int band = 0; band < bands; ++band) {
+    const int r0 = band * kBandRows, r1 = std::min(rows, r0 + kBandRows);
+    for (int c0 = 0; c0 < cols; c0 += kPanelCols) {
+      const int width = std::min(kPanelCols, cols - c0);
+      int r = r0;
+      for (; r + 8 <= r1; r += 8) {
+        detail::transpose_to_k_major(src + int64_t{r} * cols + c0, cols, 8, width, dst + int64_t{c0} * rows + r, rows);
+      }
+      for (; r < r1; ++r) {
+        for (int c = c0; c < c0 + width; ++c) dst[int64_t{c} * rows + r] = src[int64_t{r} * cols + c];
+      }
+    }
   }
 }
 
@@ -332,10 +291,14 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
   // values whenever K is large beside M (MLP: 64 x 784 -> 512; not DCGAN's 64 x 100 -> 6272).
   const bool weights_in_place = detail::kReadsAInPlace && transpose_b && dense && !thin &&
                                 int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
-  if (thin || weights_in_place) {
+  // A patch matrix as op(B) (a convolution's forward and dL/dweight): C^T = op(B)^T op(A)^T reads
+  // it in place as the micro-kernel's op(A), through its offsets (PatchRowsA), instead of packing
+  // all K N of its values, each gathered from the image, for every product.
+  const bool patches_in_place = detail::kReadsAInPlace && !dense;
+  if (thin || weights_in_place || patches_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
-    plan.a_in_place = weights_in_place;
+    plan.a_in_place = weights_in_place || patches_in_place;
     return plan;
   }
   return plan_tiles(M, N, K);
@@ -403,12 +366,15 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
           for (int ir = i_begin; ir < i_end; ir += kMR) {
             const int rows = std::min(kMR, M - ir);
             Scalar* C_row = C + static_cast<int64_t>(ir) * N;
-            if (plan.a_in_place && rows == kMR) {
-              row_sliver<true>(rows, j_begin, j_end, N, jc, kc, A.dense + static_cast<int64_t>(ir) * K + pc, K,
-                               b_block, block_beta, C_row);
+            if (plan.a_in_place && rows == kMR && A.patches != nullptr) {
+              row_sliver(rows, j_begin, j_end, N, jc, kc, patch_rows(transpose_a, *A.patches, ir, pc), b_block,
+                         block_beta, C_row);
+            } else if (plan.a_in_place && rows == kMR) {
+              row_sliver(rows, j_begin, j_end, N, jc, kc, RowsInPlaceA{A.dense + static_cast<int64_t>(ir) * K + pc, K},
+                         b_block, block_beta, C_row);
             } else {
               const Scalar* a = a_block + int64_t{plan.a_in_place ? 0 : ir / kMR} * kAStride * kc;
-              row_sliver<false>(rows, j_begin, j_end, N, jc, kc, a, 0, b_block, block_beta, C_row);
+              row_sliver(rows, j_begin, j_end, N, jc, kc, PackedA{a}, b_block, block_beta, C_row);
             }
           }
         }

@@ -7,9 +7,9 @@
 //
 //   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  i < kRows, j < kCols
 //
-// where a is a packed sliver of alpha * op(A) (kc x kMR, k-major, kAStride >= kMR floats apart:
-// 8 for every kernel, so the packing can store whole vectors) or, when kAInPlace, kMR rows of a
-// row-major op(A) read where they lie (a[i][k] at a + i * lda + k), b a packed sliver of op(B)
+// where a is the sliver of alpha * op(A), read through one of the three ASliver types below: packed
+// (PackedA), kMR rows of a row-major op(A) where they lie (RowsInPlaceA), or kMR rows of a patch
+// matrix read from the image (PatchRowsA); b a packed sliver of op(B)
 // (kc x kNR, k-major, 64-byte aligned) and start is the beta rule of gemm.h, applied in the first
 // k-block only: 0 when beta == 0 (C is not read: it may hold NaN), c when beta == 1, beta * c
 // otherwise. Later k-blocks pass beta = 1, so they carry on from what the last block stored.
@@ -21,6 +21,8 @@
 //   AVX2     6 x 16:  12 of the 16 ymm registers hold C, 2 hold b, 1 a broadcast of a
 //   portable 8 x 16:  plain arrays and std::fma, which the compiler vectorises where it can
 // The first two are float intrinsics; the double build (tensor/scalar.h) compiles the portable one.
+// Each is kept out of line (noinline): inlined into gemm.cpp's loops, the PatchRowsA kernel had too
+// few general registers left for its 8 row pointers and reloaded 5 of them from the stack every k.
 //
 // Beside it, the register code of the rest of gemm.cpp: row_kernel and column_kernel, for the thin
 // products that need no tile (a single row or column of C), and transpose_to_k_major, for the
@@ -53,9 +55,8 @@ constexpr bool kReadsAInPlace = true;
 // it busy; each row of b (2 loads) serves 8 broadcasts of a. On Zen 4, 8 rows ran faster than 6,
 // 12 or 14 (about 100 against 86-95 GFLOP/s on 1024^3), and 8 divides the batch of 64 exactly, so
 // a (64, 256) C still splits into 64 tiles.
-template <int kCols, bool kAInPlace, int kRows = kMR>
-inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* c,
-                        int64_t ldc) {
+template <int kCols, class ASliver, int kRows = kMR>
+[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
   constexpr int kVectors = kCols / 16;
   __m512 acc[kRows][kVectors];
 #pragma GCC unroll 16
@@ -70,10 +71,10 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
     for (int v = 0; v < kVectors; ++v) bv[v] = _mm512_load_ps(b + 16 * v);
 #pragma GCC unroll 16
     for (int i = 0; i < kRows; ++i) {
-      __m512 ai = _mm512_set1_ps(a[kAInPlace ? i * lda : i]);
+      __m512 ai = _mm512_set1_ps(*a.at(i));
       for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
     }
-    a += kAInPlace ? 1 : kAStride;
+    a.next();
     b += kNR;
   }
 #pragma GCC unroll 16
@@ -91,9 +92,8 @@ constexpr bool kReadsAInPlace = true;
 
 // Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
 // flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
-template <int kCols, bool kAInPlace, int kRows = kMR>
-inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* c,
-                        int64_t ldc) {
+template <int kCols, class ASliver, int kRows = kMR>
+[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
   constexpr int kVectors = kCols / 8;
   __m256 acc[kRows][kVectors];
 #pragma GCC unroll 16
@@ -108,10 +108,10 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
     for (int v = 0; v < kVectors; ++v) bv[v] = _mm256_load_ps(b + 8 * v);
 #pragma GCC unroll 16
     for (int i = 0; i < kRows; ++i) {
-      __m256 ai = _mm256_broadcast_ss(a + (kAInPlace ? i * lda : i));
+      __m256 ai = _mm256_broadcast_ss(a.at(i));
       for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm256_fmadd_ps(ai, bv[v], acc[i][v]);
     }
-    a += kAInPlace ? 1 : kAStride;
+    a.next();
     b += kNR;
   }
 #pragma GCC unroll 16
@@ -135,19 +135,18 @@ constexpr bool kReadsAInPlace = false;
 // No intrinsics: the tile lives in a local array, which the compiler keeps in vector registers when
 // the target has them. std::fma rounds once on every machine (in software where there is no FMA
 // instruction), so this kernel gives the same bits as the two above.
-template <int kCols, bool kAInPlace, int kRows = kMR>
-inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, Scalar beta, Scalar* c,
-                        int64_t ldc) {
+template <int kCols, class ASliver, int kRows = kMR>
+[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
   Scalar acc[kRows][kCols];
   for (int i = 0; i < kRows; ++i) {
     for (int j = 0; j < kCols; ++j) acc[i][j] = start(beta, c[i * ldc + j]);
   }
   for (int k = 0; k < kc; ++k) {
     for (int i = 0; i < kRows; ++i) {
-      const Scalar a_ik = a[kAInPlace ? i * lda : i];
+      const Scalar a_ik = *a.at(i);
       for (int j = 0; j < kCols; ++j) acc[i][j] = std::fma(a_ik, b[j], acc[i][j]);
     }
-    a += kAInPlace ? 1 : kAStride;
+    a.next();
     b += kNR;
   }
   for (int i = 0; i < kRows; ++i) {
@@ -155,8 +154,33 @@ inline void microkernel(int kc, const Scalar* a, int64_t lda, const Scalar* b, S
   }
 }
 
-
 #endif
+
+// The three ways a micro-kernel above reads its sliver of op(A), its template argument ASliver:
+// at(i) points at a[i][k], row i < kRows at the current k, and next() moves on to k + 1.
+//   PackedA       a sliver packed k-major, kAStride floats a k (8 for every kernel, so that the
+//                 packing can store whole vectors);
+//   RowsInPlaceA  rows of a row-major op(A), lda apart, read where they lie (x W^T's W);
+//   PatchRowsA    rows of a patch matrix (im2col.h), read from the image: row i starts at rows[i]
+//                 (its part of each offset, looked up once per sliver) and k adds offsets[k] (the
+//                 other part), so the patch matrix is never copied (docs/gemm.md, section 6).
+struct PackedA {
+  const Scalar* a;
+  const Scalar* at(int i) const { return a + i; }
+  void next() { a += kAStride; }
+};
+struct RowsInPlaceA {
+  const Scalar* a;
+  int64_t lda;
+  const Scalar* at(int i) const { return a + i * lda; }
+  void next() { ++a; }
+};
+struct PatchRowsA {
+  const Scalar* rows[kMR];
+  const int64_t* offsets;
+  const Scalar* at(int i) const { return rows[i] + *offsets; }
+  void next() { ++offsets; }
+};
 
 // A piece of a single row of C: kRowColumns elements of c = alpha a^T B + beta c, where a is a
 // vector of K values and B's rows lie ldb apart (a Linear layer's dW when it has one output). The

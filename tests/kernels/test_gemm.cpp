@@ -216,6 +216,21 @@ TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside t
   CHECK_FALSE(gemm_plan(64, 256, 100, true).a_in_place);
 }
 
+TEST_CASE("gemm_patches reads the patch matrix in place, as op(A) of C^T", "[kernels]") {
+  // A patch matrix as op(B), stored (K, N) (a convolution's forward) or (N, K) (its weight
+  // gradient): computed as C^T = op(B)^T op(A)^T, whose whole slivers of rows the AVX-512 and AVX2
+  // kernels read from the image (the portable one packs them). The bits: the gemm_patches test
+  // above, in both roles, with M = 1, 7 and 40.
+  const bool in_place = gan::kernels::gemm_kernel_reads_in_place();
+  for (bool transpose_b : {false, true}) {
+    const GemmPlan plan = gemm_plan(128, 3136, 1024, transpose_b, false);
+    INFO("transpose_b=" << transpose_b);
+    CHECK(plan.transposed == in_place);
+    CHECK(plan.a_in_place == in_place);
+  }
+  CHECK_FALSE(gemm_plan(128, 3136, 1024).a_in_place);  // the same shape, B dense and (K, N): packed
+}
+
 TEST_CASE("gemm runs outer products and single rows and columns of C as plain loops, a row, 16 rows or 64 "
           "columns an item",
           "[kernels]") {
@@ -265,10 +280,8 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
       {64, 256, 512}, {64, 256, 512}, {64, 512, 1024}, {64, 1024, 784}, {64, 784, 512},
       {64, 512, 256}, {256, 100, 64}, {512, 256, 64}, {1024, 512, 64}, {784, 1024, 64},
       {512, 784, 64}, {256, 512, 64},
-      // DCGAN-28: conv2d forward W cols, dW = dy cols^T, dcols = W^T dy
-      {64, 12544, 16}, {128, 3136, 1024}, {128, 1024, 3136}, {1024, 3136, 128}, {16, 12544, 64},
-      // conv_transpose2d forward cols = W^T x, dx = W dcols
-      {1024, 3136, 128}, {16, 12544, 64}, {128, 3136, 1024}, {64, 12544, 16},
+      // DCGAN-28: conv2d's dcols = W^T dy; conv_transpose2d's forward cols = W^T x
+      {1024, 3136, 128}, {16, 12544, 64},
       // Linear 100 -> 6272 and 6272 -> 1: forward, dx, dW
       {64, 6272, 100}, {6272, 100, 64}, {64, 6272, 1}, {1, 6272, 64},
   };
@@ -276,15 +289,25 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
     INFO("M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
     CHECK(gemm_plan(s[0], s[1], s[2]).work_items >= 64);
   }
+  // DCGAN-28's products with a patch matrix as op(B) (gemm_patches): conv2d's forward W cols and
+  // dW = dy cols^T (cols stored transposed), and conv_transpose2d's dx = W cols(dy) and dW = x
+  // cols(dy)^T, except D1's and G2's dW (below)
+  const int patch_shapes[][4] = {
+      {64, 12544, 16, 0}, {128, 3136, 1024, 0}, {128, 1024, 3136, 1},
+  };
+  for (const auto& s : patch_shapes) {
+    INFO("patches: M=" << s[0] << " N=" << s[1] << " K=" << s[2] << " transpose_b=" << s[3]);
+    CHECK(gemm_plan(s[0], s[1], s[2], s[3] == 1, false).work_items >= 64);
+  }
   // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
   // micro-tiles: D1's dW, C (64, 16). D's last Linear, C (64, 1), runs as plain loops of 16 rows
   // (the test above).
   auto micro_tiles = [](int rows, int cols) {
     return ((rows + kMR - 1) / kMR) * ((cols + kNR - 1) / kNR);
   };
-  const GemmPlan thin = gemm_plan(64, 16, 12544);
+  const GemmPlan thin = gemm_plan(64, 16, 12544, true, false);
   INFO("transposed=" << thin.transposed);
-  CHECK(thin.transposed == (16 < kNR));
+  CHECK(thin.transposed == (16 < kNR || gan::kernels::gemm_kernel_reads_in_place()));
   CHECK(thin.work_items == (thin.transposed ? micro_tiles(16, 64) : micro_tiles(64, 16)));
   // Tiny products run as one item, without a parallel region: the MLP's last layer,
   // forward (64, 1, 256), dx (64, 256, 1) and dW (1, 256, 64).

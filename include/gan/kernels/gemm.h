@@ -34,8 +34,9 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
           const Scalar* B, Scalar beta, Scalar* C);
 
 // gemm with B = patches, the patch matrix im2col(x) of a convolution (im2col.h), stored (K, N) or,
-// when transpose_b, (N, K): the packing reads every entry straight from the image, so cols is never
-// written out. The same bits as im2col followed by gemm.
+// when transpose_b, (N, K): every entry is read straight from the image, so cols is never written
+// out. Computed as C^T = op(patches)^T op(A)^T, whose micro-kernel reads the patch matrix where it
+// lies, row by row through its offsets (a_in_place). The same bits as im2col followed by gemm.
 // requires: patches' (rows, columns) == (K, N), or (N, K) when transpose_b
 void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
                   const Patches& patches, Scalar beta, Scalar* C);
@@ -48,7 +49,7 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
 // each tile is one work item, written by exactly one thread, over all of K in increasing order.
 // A C thinner than the micro-kernel (N < kernel_cols, such as (64, 16)) may be computed as
 // C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M), and so may
-// x W^T when K is large beside M (a_in_place). Three thin products of dense operands skip tiles
+// x W^T when K is large beside M, and is every product with a patch matrix (a_in_place). Three thin products of dense operands skip tiles
 // altogether (plain_loops): K == 1, one work item a row of C; N == 1, one work item a fixed number
 // of rows (a sum in k order cannot be split along k, so M / 16 items at most); and M == 1 with B
 // stored (K, N), one work item a fixed number of columns.

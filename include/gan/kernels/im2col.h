@@ -33,8 +33,8 @@
 //   tap_offset[(c, kh, kw)]    = (c*H_p + kh)*W_p + kw,        H_p = H + 2 padding, W_p likewise
 //   window_offset[(n, oh, ow)] = n*C*H_p*W_p + oh*stride*W_p + ow*stride,
 //
-// so gemm_patches (gemm.h) packs each sliver straight from the image: the same values in the same
-// places as packing cols, hence the same bits. A convolution keeps its Patches (the padded copy of x,
+// so gemm_patches (gemm.h) reads each entry straight from the image: the same values as reading
+// cols, hence the same bits. A convolution keeps its Patches (the padded copy of x,
 // a third of cols' size there) for dL/dweight instead of cols.
 //
 // Parallelism. Patches pads its (n, c) planes and col2im adds into its (n, c) planes each by one
