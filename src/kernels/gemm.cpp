@@ -197,28 +197,15 @@ void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const A
 }
 
 // dst (cols, rows) = src (rows, cols)^T, both row-major: C into C^T and back, for the transposed
-// plans. Bands of 64 rows, in parallel from the size at which an element-wise pass goes parallel
-// (elementwise.h): a value moved costs more than a multiply-add, so kMinParallelWork's threshold
-// had left the MLP's (64, 1024) C serial. A band goes 32 of its columns at a time through
-// transpose_to_k_major's 8 x 8 register blocks, so that its 32 rows of dst are written a whole
-// cache line after another; the whole width at once, 8 rows at a time, wrote 128 rows of a
-// (128, 3136) dst a half line each, and ran 3 times slower (0.53 against 0.17 ms).
+// plans. Bands of 64 rows (transpose_rows), in parallel from the size at which an element-wise pass
+// goes parallel (elementwise.h): a value moved costs more than a multiply-add, so
+// kMinParallelWork's threshold had left the MLP's (64, 1024) C serial.
 void transpose_matrix(int rows, int cols, const Scalar* src, Scalar* dst) {
-  constexpr int kBandRows = 64, kPanelCols = 32;
+  constexpr int kBandRows = 64;
   const int bands = ceil_div(rows, kBandRows);
 #pragma omp parallel for schedule(static) if (int64_t{rows} * cols >= kParallelMinChunks * kChunkElements)
   for (int band = 0; band < bands; ++band) {
-    const int r0 = band * kBandRows, r1 = std::min(rows, r0 + kBandRows);
-    for (int c0 = 0; c0 < cols; c0 += kPanelCols) {
-      const int width = std::min(kPanelCols, cols - c0);
-      int r = r0;
-      for (; r + 8 <= r1; r += 8) {
-        detail::transpose_to_k_major(src + int64_t{r} * cols + c0, cols, 8, width, dst + int64_t{c0} * rows + r, rows);
-      }
-      for (; r < r1; ++r) {
-        for (int c = c0; c < c0 + width; ++c) dst[int64_t{c} * rows + r] = src[int64_t{r} * cols + c];
-      }
-    }
+    detail::transpose_rows(rows, cols, band * kBandRows, std::min(rows, (band + 1) * kBandRows), src, dst);
   }
 }
 
@@ -272,7 +259,13 @@ GemmPlan plan_tiles(int M, int N, int K) {
 
 bool gemm_kernel_reads_in_place() { return detail::kReadsAInPlace; }
 
-GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, PatchOperand patches) {
+  const bool dense = patches == PatchOperand::none;
+  if (patches == PatchOperand::a) {  // read in place as it stands (see below)
+    GemmPlan plan = plan_tiles(M, N, K);
+    plan.a_in_place = detail::kReadsAInPlace;
+    return plan;
+  }
   if (dense && (K == 1 || N == 1 || (M == 1 && !transpose_b))) {  // thin_product
     GemmPlan plan{};
     plan.plain_loops = true;
@@ -294,7 +287,7 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, bool dense) {
   // A patch matrix as op(B) (a convolution's forward and dL/dweight): C^T = op(B)^T op(A)^T reads
   // it in place as the micro-kernel's op(A), through its offsets (PatchRowsA), instead of packing
   // all K N of its values, each gathered from the image, for every product.
-  const bool patches_in_place = detail::kReadsAInPlace && !dense;
+  const bool patches_in_place = detail::kReadsAInPlace && patches == PatchOperand::b;
   if (thin || weights_in_place || patches_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
@@ -451,7 +444,13 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
                    Scalar beta, Scalar* C) {
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
-  const GemmPlan plan = gemm_plan(M, N, K, transpose_b, A.dense != nullptr && B.dense != nullptr);
+  GemmPlan plan = gemm_plan(M, N, K, transpose_b,
+                            A.patches != nullptr   ? PatchOperand::a
+                            : B.patches != nullptr ? PatchOperand::b
+                                                   : PatchOperand::none);
+  // A patch matrix as op(A) is read in place only where alpha leaves it as it is: alpha * a is
+  // rounded once per value, which only the packing does.
+  if (A.patches != nullptr && alpha != 1.0f) plan.a_in_place = false;
   if (plan.plain_loops) return thin_product(plan, transpose_a, M, N, K, alpha, A.dense, B.dense, beta, C);
   if (!plan.transposed) {
     return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
@@ -466,6 +465,19 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   if (N > 1) transpose_matrix(N, M, C_t, C);
 }
 
+// The shape check of gemm_patches and gemm_patches_left: the patch matrix must be stored as the
+// operand it stands for, (rows, columns) or, transposed, (columns, rows).
+void check_patch_operand(const char* function, const char* operand, const Patches& patches, bool transposed,
+                         int rows, int columns) {
+  const ConvGeometry& g = patches.geometry();
+  if (g.rows() != (transposed ? columns : rows) || g.columns() != (transposed ? rows : columns)) {
+    throw std::invalid_argument(std::string(function) + ": the patch matrix is (" + std::to_string(g.rows()) + ", " +
+                                std::to_string(g.columns()) + "), expected " + operand + " stored as (" +
+                                std::to_string(transposed ? columns : rows) + ", " +
+                                std::to_string(transposed ? rows : columns) + ")");
+  }
+}
+
 }  // namespace
 
 void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
@@ -475,14 +487,15 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
 
 void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
                   const Patches& patches, Scalar beta, Scalar* C) {
-  const ConvGeometry& g = patches.geometry();
-  if (g.rows() != (transpose_b ? N : K) || g.columns() != (transpose_b ? K : N)) {
-    throw std::invalid_argument("gemm_patches: the patch matrix is (" + std::to_string(g.rows()) + ", " +
-                                std::to_string(g.columns()) + "), expected B stored as (" +
-                                std::to_string(transpose_b ? N : K) + ", " + std::to_string(transpose_b ? K : N) +
-                                ")");
-  }
+  check_patch_operand("gemm_patches", "B", patches, transpose_b, K, N);
   gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{A, nullptr}, Operand{nullptr, &patches}, beta,
+                C);
+}
+
+void gemm_patches_left(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
+                       const Patches& patches, const Scalar* B, Scalar beta, Scalar* C) {
+  check_patch_operand("gemm_patches_left", "A", patches, transpose_a, M, K);
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{nullptr, &patches}, Operand{B, nullptr}, beta,
                 C);
 }
 

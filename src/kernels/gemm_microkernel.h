@@ -26,7 +26,7 @@
 //
 // Beside it, the register code of the rest of gemm.cpp: row_kernel and column_kernel, for the thin
 // products that need no tile (a single row or column of C), and transpose_to_k_major, for the
-// packing and for C^T.
+// packing and (through transpose_rows) for C^T and conv2d's output.
 #pragma once
 
 #include <cmath>
@@ -318,6 +318,25 @@ inline void transpose_to_k_major(const Scalar* src, int64_t ld, int rows, int kc
 #endif
   for (int r = 0; r < rows; ++r) {
     for (int k = k0; k < kc; ++k) dst[k * stride + r] = src[r * ld + k];
+  }
+}
+
+// dst (cols, rows) = src (rows, cols)^T, both row-major, for src's rows [r0, r1): 32 of their
+// columns at a time through transpose_to_k_major's 8 x 8 blocks, so that each of those 32 rows of
+// dst is written in whole cache lines, one after another. All the columns at once, 8 rows at a
+// time, had written the 128 rows of a (128, 3136) dst half a line each and ran 3 times slower
+// (0.53 against 0.17 ms).
+inline void transpose_rows(int rows, int cols, int r0, int r1, const Scalar* src, Scalar* dst) {
+  constexpr int kPanelCols = 32;
+  for (int c0 = 0; c0 < cols; c0 += kPanelCols) {
+    const int width = cols - c0 < kPanelCols ? cols - c0 : kPanelCols;
+    int r = r0;
+    for (; r + 8 <= r1; r += 8) {
+      transpose_to_k_major(src + int64_t{r} * cols + c0, cols, 8, width, dst + int64_t{c0} * rows + r, rows);
+    }
+    for (; r < r1; ++r) {
+      for (int c = c0; c < c0 + width; ++c) dst[int64_t{c} * rows + r] = src[int64_t{r} * cols + c];
+    }
   }
 }
 

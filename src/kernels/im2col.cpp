@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "gemm_microkernel.h"  // transpose_rows
+
 #if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
 #include <immintrin.h>
 #endif
@@ -198,6 +200,12 @@ void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* ou
         Scalar& target = out[(int64_t{b} * A + a) * P + p];
         target = accumulate ? target + value : value;
       }
+}
+
+void transpose_planes(int N, int P, int C, const Scalar* in, Scalar* out) {
+  const int64_t plane = int64_t{P} * C;
+#pragma omp parallel for schedule(static) if (N * plane >= kParallelMinElements)
+  for (int n = 0; n < N; ++n) detail::transpose_rows(P, C, 0, P, in + n * plane, out + n * plane);
 }
 
 }  // namespace gan::kernels

@@ -48,20 +48,21 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   const int rows = static_cast<int>(g.rows());        // C_in*K*K
   const int columns = static_cast<int>(g.columns());  // N*H_out*W_out
 
-  // cols = im2col(x) (D.8.1), read in place by the product's packing rather than written out
+  // cols = im2col(x) (D.8.1), read in place by the product rather than written out
   auto patches = std::make_shared<const kernels::Patches>(g, x.value().ptr());
-  // The product is channel-major, (C_out, N*H_out*W_out); each channel's row starts at its bias,
-  // broadcast along the row.
-  CacheLineArray<Scalar> y_cm = uninitialized_array<Scalar>(int64_t{C_out} * columns);
+  // The product (D.8.2) taken transposed, y^T = cols^T weight^T: pixel-major, (N*H_out*W_out,
+  // C_out), each row starting at the bias vector. The same sums as weight cols, and the patch
+  // matrix is read where it lies as the product's left operand (gemm_patches_left).
+  CacheLineArray<Scalar> y_t = uninitialized_array<Scalar>(int64_t{columns} * C_out);
   if (b.defined()) {
-    kernels::broadcast_map(kernels::broadcast_view({C_out, columns}, {C_out, 1}), y_cm.get(), b.value().ptr(),
+    kernels::broadcast_map(kernels::broadcast_view({columns, C_out}, {1, C_out}), y_t.get(), b.value().ptr(),
                            [](Scalar& y, Scalar bias) { y = bias; });
   }
-  kernels::gemm_patches(false, false, C_out, columns, rows, 1.0f, weight.value().ptr(), *patches,
-                        b.defined() ? 1.0f : 0.0f, y_cm.get());  // (D.8.2)
+  kernels::gemm_patches_left(true, true, columns, C_out, rows, 1.0f, *patches, weight.value().ptr(),
+                             b.defined() ? 1.0f : 0.0f, y_t.get());
   Tensor y = Tensor::uninitialized({N, C_out, H_out, W_out});  // every element copied in below
-  kernels::swap_leading_axes(C_out, N, P, y_cm.get(), y.ptr(), false);
-  y_cm.reset();
+  kernels::transpose_planes(N, static_cast<int>(P), C_out, y_t.get(), y.ptr());
+  y_t.reset();
 
   // cols is needed again only for dL/dweight; keep it (the padded copy of x) only when that will
   // be asked for. With padding 0 it points into x's value, which the node x below keeps alive.

@@ -15,6 +15,7 @@ using gan::kernels::gemm;
 using gan::kernels::gemm_plan;
 using gan::kernels::gemm_ref;
 using gan::kernels::GemmPlan;
+using gan::kernels::PatchOperand;
 
 namespace {
 
@@ -146,8 +147,9 @@ TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
 }
 
 TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a convolution uses", "[kernels]") {
-  // A convolution's three products: forward W cols (B = cols), dL/dweight dY cols^T (B stored as
-  // cols, transposed) and, for conv_transpose2d, the same two on im2col(dL/dy). With 1 or 16 taps
+  // A convolution's products: forward W cols (B = cols), or transposed, cols^T W^T (A = cols, as
+  // conv2d runs it), dL/dweight dY cols^T (B stored as cols, transposed) and, for
+  // conv_transpose2d, W cols and dY cols^T on im2col(dL/dy). With 1 or 16 taps
   // (C*K*K) the weight gradient's C is narrower than a micro-tile and runs as C^T, so the patches
   // are packed as the left operand there. alpha 0.5 checks that alpha reaches them in that role.
   gan::Rng rng(6);
@@ -182,19 +184,29 @@ TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a 
           gan::kernels::gemm_patches(false, true, M, rows, columns, alpha, dY.data(), patches, beta, dW.data());
           gemm_ref(false, true, M, rows, columns, alpha, dY.data(), cols.data(), beta, dW_ref.data());
           CHECK(same_bits(dW, dW_ref));
+          // forward transposed, y^T = cols^T W^T: (columns, rows) (rows, M), cols as the left operand
+          auto C_t = beta == 0.0f ? std::vector<Scalar>(size_t(columns) * M, NAN) : random_values(size_t(columns) * M, rng);
+          auto C_t_ref = C_t;
+          gan::kernels::gemm_patches_left(true, true, columns, M, rows, alpha, patches, W.data(), beta, C_t.data());
+          gemm_ref(true, true, columns, M, rows, alpha, cols.data(), W.data(), beta, C_t_ref.data());
+          CHECK(same_bits(C_t, C_t_ref));
         }
       }
     }
   }
 }
 
-TEST_CASE("gemm_patches rejects a patch matrix of another shape than B", "[kernels]") {
+TEST_CASE("gemm_patches and gemm_patches_left reject a patch matrix of another shape than their operand", "[kernels]") {
   const gan::kernels::ConvGeometry g{1, 2, 4, 4, 2, 2, 0};  // cols (8, 4)
   std::vector<Scalar> x(32, 1.0f), A(8 * 8, 1.0f), C(8 * 8);
   const gan::kernels::Patches patches(g, x.data());
   CHECK_THROWS_WITH(gan::kernels::gemm_patches(false, false, 2, 8, 4, 1.0f, A.data(), patches, 0.0f, C.data()),
                     "gemm_patches: the patch matrix is (8, 4), expected B stored as (4, 8)");
   CHECK_NOTHROW(gan::kernels::gemm_patches(false, true, 2, 8, 4, 1.0f, A.data(), patches, 0.0f, C.data()));
+  // as the left operand, A (M, K) = (4, 8) must be cols^T, stored transposed
+  CHECK_THROWS_WITH(gan::kernels::gemm_patches_left(false, false, 4, 2, 8, 1.0f, patches, A.data(), 0.0f, C.data()),
+                    "gemm_patches_left: the patch matrix is (8, 4), expected A stored as (4, 8)");
+  CHECK_NOTHROW(gan::kernels::gemm_patches_left(true, false, 4, 2, 8, 1.0f, patches, A.data(), 0.0f, C.data()));
 }
 
 TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside the batch", "[kernels]") {
@@ -223,12 +235,17 @@ TEST_CASE("gemm_patches reads the patch matrix in place, as op(A) of C^T", "[ker
   // above, in both roles, with M = 1, 7 and 40.
   const bool in_place = gan::kernels::gemm_kernel_reads_in_place();
   for (bool transpose_b : {false, true}) {
-    const GemmPlan plan = gemm_plan(128, 3136, 1024, transpose_b, false);
+    const GemmPlan plan = gemm_plan(128, 3136, 1024, transpose_b, PatchOperand::b);
     INFO("transpose_b=" << transpose_b);
     CHECK(plan.transposed == in_place);
     CHECK(plan.a_in_place == in_place);
   }
   CHECK_FALSE(gemm_plan(128, 3136, 1024).a_in_place);  // the same shape, B dense and (K, N): packed
+  // conv2d's forward as y^T = cols^T weight^T (gemm_patches_left): read in place as it stands
+  const GemmPlan left = gemm_plan(3136, 128, 1024, true, PatchOperand::a);
+  CHECK_FALSE(left.transposed);
+  CHECK(left.a_in_place == in_place);
+  CHECK(left.work_items >= 64);
 }
 
 TEST_CASE("gemm runs outer products and single rows and columns of C as plain loops, a row, 16 rows or 64 "
@@ -246,7 +263,7 @@ TEST_CASE("gemm runs outer products and single rows and columns of C as plain lo
   CHECK(gemm_plan(64, 1, 6272).plain_loops);
   // not with B stored (N, K), nor for a patch matrix, nor when small: the MLP's 256 -> 1 layer
   CHECK_FALSE(gemm_plan(1, 6272, 64, true).plain_loops);
-  CHECK_FALSE(gemm_plan(64, 6272, 1, false, false).plain_loops);
+  CHECK_FALSE(gemm_plan(64, 6272, 1, false, PatchOperand::b).plain_loops);
   CHECK(gemm_plan(1, 256, 64).plain_loops);
   CHECK(gemm_plan(1, 256, 64).work_items == 1);
   CHECK(gemm_plan(64, 1, 256, true).work_items == 1);
@@ -297,7 +314,7 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
   };
   for (const auto& s : patch_shapes) {
     INFO("patches: M=" << s[0] << " N=" << s[1] << " K=" << s[2] << " transpose_b=" << s[3]);
-    CHECK(gemm_plan(s[0], s[1], s[2], s[3] == 1, false).work_items >= 64);
+    CHECK(gemm_plan(s[0], s[1], s[2], s[3] == 1, PatchOperand::b).work_items >= 64);
   }
   // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
   // micro-tiles: D1's dW, C (64, 16). D's last Linear, C (64, 1), runs as plain loops of 16 rows
@@ -305,7 +322,7 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
   auto micro_tiles = [](int rows, int cols) {
     return ((rows + kMR - 1) / kMR) * ((cols + kNR - 1) / kNR);
   };
-  const GemmPlan thin = gemm_plan(64, 16, 12544, true, false);
+  const GemmPlan thin = gemm_plan(64, 16, 12544, true, PatchOperand::b);
   INFO("transposed=" << thin.transposed);
   CHECK(thin.transposed == (16 < kNR || gan::kernels::gemm_kernel_reads_in_place()));
   CHECK(thin.work_items == (thin.transposed ? micro_tiles(16, 64) : micro_tiles(64, 16)));

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -171,6 +172,24 @@ TEST_CASE("swap_leading_axes moves (A, B, P) to (B, A, P), assigning or adding",
         gan::kernels::swap_leading_axes_ref(A, B, P, values.data(), ref.data(), true);
         REQUIRE(fast == ref);
       }
+}
+
+TEST_CASE("transpose_planes moves (N, P, C) to (N, C, P)", "[kernels]") {
+  // P = 49 and 196 (a 7 x 7 and a 14 x 14 plane) leave a last group of fewer than 8 rows; C = 100
+  // a last panel of fewer than 32 columns
+  for (const auto& [N, P, C] : {std::array<int, 3>{3, 49, 128}, std::array<int, 3>{2, 196, 100}, {1, 5, 3}}) {
+    std::vector<Scalar> in(size_t(N) * P * C), out(in.size(), NAN);
+    for (size_t i = 0; i < in.size(); ++i) in[i] = static_cast<Scalar>(i);
+    gan::kernels::transpose_planes(N, P, C, in.data(), out.data());
+    bool all_moved = true;
+    for (int n = 0; n < N; ++n)
+      for (int p = 0; p < P; ++p)
+        for (int c = 0; c < C; ++c) {
+          all_moved &= out[(size_t(n) * C + c) * P + p] == in[(size_t(n) * P + p) * C + c];
+        }
+    INFO("N=" << N << " P=" << P << " C=" << C);
+    CHECK(all_moved);
+  }
 }
 
 TEST_CASE("Patches and col2im give the same bits with 1 and 2 threads", "[kernels]") {

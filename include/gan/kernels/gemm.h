@@ -41,6 +41,13 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
 void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
                   const Patches& patches, Scalar beta, Scalar* C);
 
+// gemm with A = patches, the left operand, stored (M, K) or, when transpose_a, (K, M): the same
+// reading in place, without the turn to C^T (a convolution's forward as y^T = cols^T weight^T,
+// whose (N*H_out*W_out, C_out) C needs no copy before its move to (N, C_out, H_out, W_out)).
+// requires: patches' (rows, columns) == (M, K), or (K, M) when transpose_a
+void gemm_patches_left(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
+                       const Patches& patches, const Scalar* B, Scalar beta, Scalar* C);
+
 void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
               const Scalar* B, Scalar beta, Scalar* C);
 
@@ -66,10 +73,12 @@ struct GemmPlan {
   int work_items;   // tiles in C (or C^T); 1 runs on the calling thread alone
 };
 
-// transpose_b as for gemm; dense: both operands are matrices in memory (gemm), not a patch matrix
-// (gemm_patches).
+// Which operand is a patch matrix: none (gemm), B (gemm_patches) or A (gemm_patches_left).
+enum class PatchOperand { none, b, a };
+
+// transpose_b as for gemm.
 // requires: M, N, K >= 0
-GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, bool dense = true);
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, PatchOperand patches = PatchOperand::none);
 
 // Whether the compiled micro-kernel may read op(A) where it lies (a_in_place): the AVX-512 and AVX2
 // kernels do; the portable one is always given packed slivers (src/kernels/gemm_microkernel.h).

@@ -19,9 +19,10 @@
 // pass is one product with N*H_out*W_out = 3136 to 12544 columns. On one thread, 64 per-image
 // products (49 to 196 columns each) measured about as fast; the whole-batch product wins because
 // dL/dweight = dL/dy cols^T then sums over the batch inside the GEMM's own reduction, with no partial
-// sums to combine, and because one big product splits evenly between threads. The price is that
-// weight * cols comes out channel-major, (C_out, N, H_out, W_out); swap_leading_axes reorders it to
-// (N, C_out, H_out, W_out), one copy of the output (D.8.2).
+// sums to combine, and because one big product splits evenly between threads. The price is one copy
+// of the output: weight * cols comes out channel-major, (C_out, N, H_out, W_out), which
+// swap_leading_axes reorders to (N, C_out, H_out, W_out); conv2d's forward takes the product
+// transposed, pixel-major (N, H_out*W_out, C_out), and transpose_planes moves that (D.8.2).
 //
 // Never written out. cols holds about K*K / stride^2 entries per pixel of x, 4 at DCGAN's K 4 and
 // stride 2: 12.8 MB for D's second convolution at batch 64, written once and then read again by the
@@ -95,8 +96,13 @@ void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x);
 void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x);
 
 // out[b, a, p] = in[a, b, p] (or += when accumulate): swaps the two leading axes of (A, B, P).
-// Moves a GEMM's channel-major (C, N, H*W) result to (N, C, H*W) and back.
+// Moves a GEMM's channel-major (C, N, H*W) result to (N, C, H*W) and back (conv_transpose2d; conv2d's
+// backward).
 void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
 void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
+
+// out[n, c, p] = in[n, p, c]: each of N (P, C) planes transposed, images in parallel. Moves conv2d's
+// pixel-major product (N*H_out*W_out, C_out) to (N, C_out, H_out, W_out).
+void transpose_planes(int N, int P, int C, const Scalar* in, Scalar* out);
 
 }  // namespace gan::kernels
