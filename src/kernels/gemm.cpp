@@ -88,18 +88,27 @@ struct Operand {
   const Patches* patches = nullptr;
 };
 
-// pack_sliver for a patch matrix (im2col.h): entry (r, j) of the stored matrix, taps by windows, is
-// image[tap(r) + window(j)]. The lanes are windows when it is stored (K, L) and taps when (L, K);
-// each lane's part of the offset is looked up once per sliver and each k's once per k. Only the
-// portable kernel packs a whole patch matrix; the others read it in place (patch_rows below) and
-// pack only a last sliver of fewer than kMR rows.
+// Entry (r, j) of a patch matrix (im2col.h), taps by windows, is image[tap(r) + window(j)]. As an
+// operand's lanes and k see it: stored (K, L) (lanes_contiguous), the lanes are windows and k runs
+// over taps; stored (L, K), the other way round.
+struct PatchOffsets {
+  const int64_t* lanes;
+  const int64_t* k;
+};
+PatchOffsets patch_offsets(bool lanes_contiguous, const Patches& X) {
+  return lanes_contiguous ? PatchOffsets{X.window_offsets(), X.tap_offsets()}
+                          : PatchOffsets{X.tap_offsets(), X.window_offsets()};
+}
+
+// pack_sliver for a patch matrix: each lane's part of the offset is looked up once per sliver and
+// each k's once per k. Only the portable kernel, and an alpha != 1, pack whole patch matrices; the
+// others read them in place (patch_rows below) and pack only a last sliver of fewer than kMR rows.
 void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, int l0, int pc, int kc, int lanes,
                        int valid, int stride, Scalar* dst) {
-  const Scalar* image = X.image();
-  const int64_t* k_offsets = lanes_contiguous ? X.tap_offsets() : X.window_offsets();
-  const int64_t* lane_offsets = (lanes_contiguous ? X.window_offsets() : X.tap_offsets()) + l0;
+  const PatchOffsets offsets = patch_offsets(lanes_contiguous, X);
+  const int64_t* lane_offsets = offsets.lanes + l0;
   for (int k = 0; k < kc; ++k) {
-    const Scalar* at_k = image + k_offsets[pc + k];
+    const Scalar* at_k = X.image() + offsets.k[pc + k];
     Scalar* out = dst + k * stride;
     for (int l = 0; l < valid; ++l) out[l] = scale * at_k[lane_offsets[l]];
     std::fill(out + valid, out + lanes, 0.0f);
@@ -109,10 +118,10 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
 // Rows [l0, l0 + kMR) of a patch matrix as the micro-kernel reads them in place from k = pc on,
 // with the offsets that pack_patch_sliver would copy them by (the same values, never copied).
 PatchRowsA patch_rows(bool lanes_contiguous, const Patches& X, int l0, int pc) {
-  const int64_t* lane_offsets = (lanes_contiguous ? X.window_offsets() : X.tap_offsets()) + l0;
+  const PatchOffsets offsets = patch_offsets(lanes_contiguous, X);
   PatchRowsA a{};
-  for (int i = 0; i < kMR; ++i) a.rows[i] = X.image() + lane_offsets[i];
-  a.offsets = (lanes_contiguous ? X.tap_offsets() : X.window_offsets()) + pc;
+  for (int i = 0; i < kMR; ++i) a.rows[i] = X.image() + offsets.lanes[l0 + i];
+  a.offsets = offsets.k + pc;
   return a;
 }
 
@@ -304,8 +313,11 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
               Scalar alpha, Operand A, Scalar scale_b, Operand B, Scalar beta, Scalar* C) {
   const int a_slivers = ceil_div(M, kMR);
   const int row_tiles = ceil_div(M, plan.tile_rows);
-  // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows.
-  const int first_packed_sliver = plan.a_in_place ? M / kMR : 0;
+  // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows. Only as it
+  // stands, though: alpha * a is rounded once per value, which only the packing does (the plans
+  // that turn to C^T give alpha to op(B); a patch matrix as op(A) may come with alpha != 1).
+  const bool a_in_place = plan.a_in_place && alpha == 1.0f;
+  const int first_packed_sliver = a_in_place ? M / kMR : 0;
   // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one block, in two halves when
   // there is more than one block. Block b is packed into half b % 2, so a thread that has finished
   // its tiles of block b can pack block b + 1 without waiting for the others: what it overwrites was
@@ -359,14 +371,14 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
           for (int ir = i_begin; ir < i_end; ir += kMR) {
             const int rows = std::min(kMR, M - ir);
             Scalar* C_row = C + static_cast<int64_t>(ir) * N;
-            if (plan.a_in_place && rows == kMR && A.patches != nullptr) {
+            if (a_in_place && rows == kMR && A.patches != nullptr) {
               row_sliver(rows, j_begin, j_end, N, jc, kc, patch_rows(transpose_a, *A.patches, ir, pc), b_block,
                          block_beta, C_row);
-            } else if (plan.a_in_place && rows == kMR) {
+            } else if (a_in_place && rows == kMR) {
               row_sliver(rows, j_begin, j_end, N, jc, kc, RowsInPlaceA{A.dense + static_cast<int64_t>(ir) * K + pc, K},
                          b_block, block_beta, C_row);
             } else {
-              const Scalar* a = a_block + int64_t{plan.a_in_place ? 0 : ir / kMR} * kAStride * kc;
+              const Scalar* a = a_block + int64_t{a_in_place ? 0 : ir / kMR} * kAStride * kc;
               row_sliver(rows, j_begin, j_end, N, jc, kc, PackedA{a}, b_block, block_beta, C_row);
             }
           }
@@ -444,13 +456,10 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
                    Scalar beta, Scalar* C) {
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
-  GemmPlan plan = gemm_plan(M, N, K, transpose_b,
-                            A.patches != nullptr   ? PatchOperand::a
-                            : B.patches != nullptr ? PatchOperand::b
-                                                   : PatchOperand::none);
-  // A patch matrix as op(A) is read in place only where alpha leaves it as it is: alpha * a is
-  // rounded once per value, which only the packing does.
-  if (A.patches != nullptr && alpha != 1.0f) plan.a_in_place = false;
+  const GemmPlan plan = gemm_plan(M, N, K, transpose_b,
+                                  A.patches != nullptr   ? PatchOperand::a
+                                  : B.patches != nullptr ? PatchOperand::b
+                                                         : PatchOperand::none);
   if (plan.plain_loops) return thin_product(plan, transpose_a, M, N, K, alpha, A.dense, B.dense, beta, C);
   if (!plan.transposed) {
     return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);

@@ -55,9 +55,10 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
 // only, never of the thread count. C is cut into a 2-D grid of tiles of tile_rows x tile_cols;
 // each tile is one work item, written by exactly one thread, over all of K in increasing order.
 // A C thinner than the micro-kernel (N < kernel_cols, such as (64, 16)) may be computed as
-// C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M), and so may
-// x W^T when K is large beside M, and is every product with a patch matrix (a_in_place). Three thin products of dense operands skip tiles
-// altogether (plain_loops): K == 1, one work item a row of C; N == 1, one work item a fixed number
+// C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M). So may x W^T
+// when K is large beside M, and so is every product with a patch matrix as op(B): the micro-kernel
+// then reads W, or the patch matrix, where it lies (a_in_place), as it reads a patch matrix that is
+// op(A) already. Three thin products of dense operands skip tiles altogether (plain_loops): K == 1, one work item a row of C; N == 1, one work item a fixed number
 // of rows (a sum in k order cannot be split along k, so M / 16 items at most); and M == 1 with B
 // stored (K, N), one work item a fixed number of columns.
 struct GemmPlan {
