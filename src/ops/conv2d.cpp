@@ -3,6 +3,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "gan/kernels/elementwise.h"
 #include "gan/kernels/gemm.h"
@@ -61,7 +62,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   kernels::gemm_patches_left(true, true, columns, C_out, rows, 1.0f, *patches, weight.value().ptr(),
                              b.defined() ? 1.0f : 0.0f, y_t.get());
   Tensor y = Tensor::uninitialized({N, C_out, H_out, W_out});  // every element copied in below
-  kernels::transpose_planes(N, static_cast<int>(P), C_out, y_t.get(), y.ptr());
+  kernels::transpose_planes(N, static_cast<int>(P), C_out, y_t.get(), y.ptr(), false);
   y_t.reset();
 
   // cols is needed again only for dL/dweight; keep it (the padded copy of x) only when that will
@@ -93,7 +94,10 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
       CacheLineArray<Scalar> dcols = uninitialized_array<Scalar>(int64_t{rows} * columns);
       kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
-      kernels::col2im(g, dcols.get(), grad_buffer(*x).ptr());
+      // into a fresh gradient, each plane started at 0 by col2im itself: no pass of zeros first
+      const GradientTarget dx = gradient_target(*x);
+      const std::vector<Scalar> zeros(dx.fresh ? g.C : 0, 0.0f);
+      kernels::col2im(g, dcols.get(), dx.data, dx.fresh ? zeros.data() : nullptr);
     }
     // END TASK 2.2
   });

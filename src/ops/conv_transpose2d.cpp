@@ -1,9 +1,9 @@
 #include "gan/ops/conv_transpose2d.h"
 
-#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "gan/kernels/elementwise.h"
 #include "gan/kernels/gemm.h"
@@ -70,19 +70,10 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
   CacheLineArray<Scalar> cols = uninitialized_array<Scalar>(int64_t{rows} * columns);
   kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
   x_cm.reset();
-  // y starts at 0, or at each (n, o) plane's bias, the planes filled in parallel; col2im adds to it.
-  Tensor y = b.defined() ? Tensor::uninitialized({N, C_out, g.H, g.W}) : Tensor({N, C_out, g.H, g.W});
-  if (b.defined()) {
-    const int64_t P_out = int64_t{g.H} * g.W;
-    Scalar* planes = y.ptr();
-    const Scalar* bias = b.value().ptr();
-    kernels::for_each_chunk(int64_t{N} * C_out, kernels::grain_for(P_out), [&](int64_t p0, int64_t p1) {
-      for (int64_t plane = p0; plane < p1; ++plane) {
-        std::fill(planes + plane * P_out, planes + (plane + 1) * P_out, bias[plane % C_out]);
-      }
-    });
-  }
-  kernels::col2im(g, cols.get(), y.ptr());  // (D.9.2)
+  // y = b + col2im(cols) (D.9.2): col2im starts each (n, o) plane at its bias (or 0) as it comes to it.
+  Tensor y = Tensor::uninitialized({N, C_out, g.H, g.W});
+  const std::vector<Scalar> no_bias(b.defined() ? 0 : C_out, 0.0f);
+  kernels::col2im(g, cols.get(), y.ptr(), b.defined() ? b.value().ptr() : no_bias.data());
   cols.reset();
 
   std::vector<Variable> inputs = {x, weight};
@@ -107,10 +98,16 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
                             grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
-      CacheLineArray<Scalar> dx_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
-      kernels::gemm_patches(false, false, C_in, columns, rows, 1.0f, weight->value.ptr(), dcols, 0.0f,
-                            dx_cm.get());
-      kernels::swap_leading_axes(C_in, g.N, P_in, dx_cm.get(), grad_buffer(*x).ptr(), true);
+      // Taken transposed, as conv2d's forward is: (dL/dx)^T = dcols^T weight^T, pixel-major
+      // (N*H*W, C_in), with the patch matrix read in place as the left operand; then one move of
+      // its (H*W, C_in) planes into x's (C_in, H*W). The same sums, each from +0 in k order.
+      CacheLineArray<Scalar> dx_t = uninitialized_array<Scalar>(int64_t{columns} * C_in);
+      kernels::gemm_patches_left(true, true, columns, C_in, rows, 1.0f, dcols, weight->value.ptr(), 0.0f,
+                                 dx_t.get());
+      // A fresh gradient takes the values as they are: each is a product's sum started at +0,
+      // which is never -0 (+0 plus a -0 product rounds to +0), so 0 + v would be v, bit for bit.
+      const GradientTarget dx = gradient_target(*x);
+      kernels::transpose_planes(g.N, static_cast<int>(P_in), C_in, dx_t.get(), dx.data, !dx.fresh);
     }
   });
 }

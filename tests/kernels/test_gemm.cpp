@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -149,7 +150,7 @@ TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
 TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a convolution uses", "[kernels]") {
   // A convolution's products: forward W cols (B = cols), or transposed, cols^T W^T (A = cols, as
   // conv2d runs it), dL/dweight dY cols^T (B stored as cols, transposed) and, for
-  // conv_transpose2d, W cols and dY cols^T on im2col(dL/dy). As op(B), the patches become op(A) of
+  // conv_transpose2d, dY cols^T and (W cols)^T on im2col(dL/dy). As op(B), the patches become op(A) of
   // C^T and alpha goes to the other operand; as op(A), an alpha of 0.5 has them packed, an alpha
   // of 1 read in place. The odd geometries leave last slivers of fewer than kMR rows.
   gan::Rng rng(6);
@@ -306,15 +307,14 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
     INFO("M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
     CHECK(gemm_plan(s[0], s[1], s[2]).work_items >= 64);
   }
-  // DCGAN-28's products with a patch matrix as op(B) (gemm_patches): conv2d's forward W cols and
-  // dW = dy cols^T (cols stored transposed), and conv_transpose2d's dx = W cols(dy) and dW = x
-  // cols(dy)^T, except D1's and G2's dW (below)
-  const int patch_shapes[][4] = {
-      {64, 12544, 16, 0}, {128, 3136, 1024, 0}, {128, 1024, 3136, 1},
-  };
-  for (const auto& s : patch_shapes) {
-    INFO("patches: M=" << s[0] << " N=" << s[1] << " K=" << s[2] << " transpose_b=" << s[3]);
-    CHECK(gemm_plan(s[0], s[1], s[2], s[3] == 1, PatchOperand::b).work_items >= 64);
+  // DCGAN-28's products with a patch matrix as op(B) (gemm_patches): conv2d's dW = dy cols^T and
+  // conv_transpose2d's dW = x cols(dy)^T (cols stored transposed), except D1's and G2's (below)
+  CHECK(gemm_plan(128, 1024, 3136, true, PatchOperand::b).work_items >= 64);
+  // and as op(A) (gemm_patches_left): conv2d's forward y^T = cols^T W^T and conv_transpose2d's
+  // (dL/dx)^T = cols(dy)^T W^T, the first layer's and the second's
+  for (const auto& s : {std::array<int, 3>{12544, 64, 16}, std::array<int, 3>{3136, 128, 1024}}) {
+    INFO("patches as op(A): M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
+    CHECK(gemm_plan(s[0], s[1], s[2], true, PatchOperand::a).work_items >= 64);
   }
   // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
   // micro-tiles: D1's dW, C (64, 16). D's last Linear, C (64, 1), runs as plain loops of 16 rows

@@ -118,6 +118,22 @@ TEST_CASE("Patches and col2im match their plain loops at DCGAN-28's sizes", "[ke
   }
 }
 
+TEST_CASE("col2im with channel_start sets each plane to its channel's value plus the terms, not reading x", "[kernels]") {
+  // The bits of col2im_ref on an x filled with channel_start: the K4 s2 p1 register path (W = 14)
+  // and the plain loops (K 3, stride 1), over a NaN-filled x that would show any read.
+  gan::Rng rng(12);
+  for (const ConvGeometry& g : {ConvGeometry{3, 4, 14, 14, 4, 2, 1}, ConvGeometry{2, 3, 5, 6, 3, 1, 1}}) {
+    INFO("H=" << g.H << " K=" << g.K);
+    const auto dcols = random_values(g.rows() * g.columns(), rng);
+    const auto start = random_values(g.C, rng);
+    std::vector<Scalar> x(image_size(g), NAN), x_ref(image_size(g));
+    for (size_t i = 0; i < x_ref.size(); ++i) x_ref[i] = start[(i / (size_t(g.H) * g.W)) % g.C];
+    gan::kernels::col2im(g, dcols.data(), x.data(), start.data());
+    gan::kernels::col2im_ref(g, dcols.data(), x_ref.data());
+    REQUIRE(std::memcmp(x.data(), x_ref.data(), x.size() * sizeof(Scalar)) == 0);
+  }
+}
+
 TEST_CASE("col2im keeps the plain loop's bits, -0 included, on rows of up to 16 pixels at K4 s2 p1", "[kernels]") {
   // The geometry col2im runs one image row per register for (W = 2 W_out <= 16): each pixel's terms
   // in the order (kh, kw), none for the taps on the padding. With every term and pixel -0 the
@@ -174,21 +190,27 @@ TEST_CASE("swap_leading_axes moves (A, B, P) to (B, A, P), assigning or adding",
       }
 }
 
-TEST_CASE("transpose_planes moves (N, P, C) to (N, C, P)", "[kernels]") {
+TEST_CASE("transpose_planes moves (N, P, C) to (N, C, P), assigning or adding", "[kernels]") {
   // P = 49 and 196 (a 7 x 7 and a 14 x 14 plane) leave a last group of fewer than 8 rows; C = 100
-  // a last panel of fewer than 32 columns
-  for (const auto& [N, P, C] : {std::array<int, 3>{3, 49, 128}, std::array<int, 3>{2, 196, 100}, {1, 5, 3}}) {
-    std::vector<Scalar> in(size_t(N) * P * C), out(in.size(), NAN);
+  // a last panel of fewer than 32 columns; N = 64 runs in parallel
+  for (const auto& [N, P, C] : {std::array<int, 3>{3, 49, 128}, std::array<int, 3>{2, 196, 100}, {1, 5, 3},
+                                {64, 49, 16}}) {
+    std::vector<Scalar> in(size_t(N) * P * C), out(in.size(), NAN), sums(in.size());
     for (size_t i = 0; i < in.size(); ++i) in[i] = static_cast<Scalar>(i);
-    gan::kernels::transpose_planes(N, P, C, in.data(), out.data());
-    bool all_moved = true;
+    for (size_t i = 0; i < sums.size(); ++i) sums[i] = static_cast<Scalar>(0.5 * i);
+    gan::kernels::transpose_planes(N, P, C, in.data(), out.data(), false);
+    gan::kernels::transpose_planes(N, P, C, in.data(), sums.data(), true);
+    bool all_moved = true, all_added = true;
     for (int n = 0; n < N; ++n)
       for (int p = 0; p < P; ++p)
         for (int c = 0; c < C; ++c) {
-          all_moved &= out[(size_t(n) * C + c) * P + p] == in[(size_t(n) * P + p) * C + c];
+          const size_t to = (size_t(n) * C + c) * P + p;
+          all_moved &= out[to] == in[(size_t(n) * P + p) * C + c];
+          all_added &= sums[to] == static_cast<Scalar>(0.5 * to) + in[(size_t(n) * P + p) * C + c];
         }
     INFO("N=" << N << " P=" << P << " C=" << C);
     CHECK(all_moved);
+    CHECK(all_added);
   }
 }
 

@@ -67,6 +67,21 @@ TEST_CASE("conv_transpose2d is the adjoint of conv2d", "[ops]") {
   }
 }
 
+TEST_CASE("conv_transpose2d writes dL/dx into a fresh gradient and adds it to one that holds values", "[ops]") {
+  // The first backward writes the pixel-major product's planes straight into x's new gradient; a
+  // second, with no zero_grad between, adds the same numbers: exactly twice the first.
+  gan::Rng rng(32);
+  Variable x(random_tensor({3, 8, 7, 7}, rng), true);
+  Variable weight(random_tensor({8, 4, 4, 4}, rng));
+  const Tensor dy = random_tensor({3, 4, 14, 14}, rng);
+  gan::conv_transpose2d(x, weight, Variable(), 2, 1).backward(dy);
+  const Tensor once = x.grad();
+  gan::conv_transpose2d(x, weight, Variable(), 2, 1).backward(dy);
+  bool doubled = true;
+  for (int64_t i = 0; i < once.numel(); ++i) doubled &= x.grad().data[i] == 2.0f * once.data[i];
+  CHECK(doubled);
+}
+
 TEST_CASE("conv_transpose2d takes DCGAN's generator from 7 to 14 to 28", "[ops]") {
   Variable x(Tensor({2, 8, 7, 7}));
   Variable h = gan::conv_transpose2d(x, Variable(Tensor({8, 4, 4, 4})), Variable(), 2, 1);

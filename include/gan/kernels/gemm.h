@@ -43,7 +43,8 @@ void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scala
 
 // gemm with A = patches, the left operand, stored (M, K) or, when transpose_a, (K, M): the same
 // reading in place, without the turn to C^T (a convolution's forward as y^T = cols^T weight^T,
-// whose (N*H_out*W_out, C_out) C needs no copy before its move to (N, C_out, H_out, W_out)).
+// and conv_transpose2d's dL/dx^T = im2col(dL/dy)^T weight^T, whose pixel-major C needs no copy
+// before its move to (N, C, H, W)).
 // requires: patches' (rows, columns) == (M, K), or (K, M) when transpose_a
 void gemm_patches_left(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
                        const Patches& patches, const Scalar* B, Scalar beta, Scalar* C);

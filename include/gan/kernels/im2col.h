@@ -92,7 +92,11 @@ class Patches {
 void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols);
 
 // x += col2im(cols), the adjoint of im2col.  cols: (C*K*K, N*H_out*W_out);  x: (N, C, H, W).
-void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x);
+// Given channel_start (C values), x = channel_start[c] + col2im(cols) instead, plane (n, c) by
+// plane: x's old values are never read, so x may be fresh memory. A plane starts at its value just
+// before its terms are added, in cache, where a fill of the whole x first is one more pass over
+// megabytes (conv_transpose2d's bias, or 0 for a fresh gradient).
+void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x, const Scalar* channel_start = nullptr);
 void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x);
 
 // out[b, a, p] = in[a, b, p] (or += when accumulate): swaps the two leading axes of (A, B, P).
@@ -101,8 +105,9 @@ void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x);
 void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
 void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out, bool accumulate);
 
-// out[n, c, p] = in[n, p, c]: each of N (P, C) planes transposed, images in parallel. Moves conv2d's
-// pixel-major product (N*H_out*W_out, C_out) to (N, C_out, H_out, W_out).
-void transpose_planes(int N, int P, int C, const Scalar* in, Scalar* out);
+// out[n, c, p] = in[n, p, c] (or += when accumulate): each of N (P, C) planes transposed, images in
+// parallel. Moves a pixel-major product (N*H*W, C) to (N, C, H, W): conv2d's y, conv_transpose2d's
+// dL/dx.
+void transpose_planes(int N, int P, int C, const Scalar* in, Scalar* out, bool accumulate);
 
 }  // namespace gan::kernels
