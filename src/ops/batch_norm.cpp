@@ -11,6 +11,8 @@ namespace gan {
 
 namespace {
 
+using Term = kernels::CentredProduct;  // what channel_sums adds: values, or products of deviations
+
 // x seen as (N, C, P): P = H*W for images, 1 for feature vectors. Element (n, c, p) is at
 // (n*C + c)*P + p, so channel c is N blocks of P contiguous values.
 struct ChannelLayout {
@@ -20,9 +22,10 @@ struct ChannelLayout {
   int64_t block(int n, int c) const { return (int64_t{n} * C + c) * P; }
 };
 
-// For each channel c in [c0, c1): sums[c - c0] = the sum of f(i, c) over the indices i of its m
+// For each channel c in [c0, c1): sums[c - c0] = the sum of term(c)(i) over the indices i of its m
 // values, in one order fixed by the sizes: images n ascending, each image's block of P values
-// lane-summed (kernels::add_to_lanes).
+// lane-summed (kernels::add_ranges_to_lanes, add_to_lanes block after block). term(c) is channel
+// c's kernels::CentredProduct: its values, or products of deviations from its mean.
 //
 // Feature vectors (P = 1) take another path to the same bits. There a channel is a column of the
 // (N, D) matrix, and a block has one value, which add_to_lanes puts in lane 0, so each channel's sum
@@ -30,21 +33,18 @@ struct ChannelLayout {
 // nothing: a sum that starts at +0 never becomes -0). Adding row after row, along the contiguous
 // channels, makes the same sums with the same rounding, but as (c1 - c0) independent chains that
 // vectorise, instead of one chain per column that strides through memory.
-template <class F>
-void channel_sums(const ChannelLayout& v, int c0, int c1, const F& f, double* sums) {
+template <class Term>
+void channel_sums(const ChannelLayout& v, int c0, int c1, const Term& term, double* sums) {
   if (v.P == 1) {
     for (int c = c0; c < c1; ++c) sums[c - c0] = 0.0;
     for (int n = 0; n < v.N; ++n) {
-      for (int c = c0; c < c1; ++c) sums[c - c0] += f(v.block(n, c), c);
+      for (int c = c0; c < c1; ++c) sums[c - c0] += term(c)(v.block(n, c));
     }
     return;
   }
   for (int c = c0; c < c1; ++c) {
     double lanes[kernels::kLanes] = {};
-    for (int n = 0; n < v.N; ++n) {
-      const int64_t block = v.block(n, c);
-      kernels::add_to_lanes(v.P, [&](int64_t p) { return f(block + p, c); }, lanes);
-    }
+    kernels::add_ranges_to_lanes(v.N, v.block(0, c), v.block(1, c) - v.block(0, c), v.P, term(c), lanes);
     sums[c - c0] = kernels::lanes_total(lanes);
   }
 }
@@ -110,9 +110,9 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
   Scalar* yv = y.ptr();
   for_each_channel_chunk(v, [&](int c0, int c1) {
     if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
-      channel_sums(v, c0, c1, [&](int64_t i, int) { return xv[i]; }, sums.data() + c0);
+      channel_sums(v, c0, c1, [&](int) { return Term::values(xv); }, sums.data() + c0);
       for (int c = c0; c < c1; ++c) mean[c] = static_cast<Scalar>(sums[c] / v.m());
-      channel_sums(v, c0, c1, [&](int64_t i, int c) { return (xv[i] - mean[c]) * (xv[i] - mean[c]); }, sums.data() + c0);
+      channel_sums(v, c0, c1, [&](int c) { return Term::deviations(xv, xv, mean[c]); }, sums.data() + c0);  // (x - mu)^2
       for (int c = c0; c < c1; ++c) {
         const double var = sums[c] / v.m();
         batch_variance[c] = static_cast<Scalar>(var);
@@ -152,8 +152,8 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     std::vector<Scalar> mean_dy(v.C), mean_dy_xhat(v.C);
     for_each_channel_chunk(v, [&](int c0, int c1) {
       if (need_sums) {
-        channel_sums(v, c0, c1, [&](int64_t i, int) { return dyv[i]; }, sum_dy.data() + c0);
-        channel_sums(v, c0, c1, [&](int64_t i, int c) { return dyv[i] * (xv[i] - mean[c]); }, sum_dy_xhat.data() + c0);
+        channel_sums(v, c0, c1, [&](int) { return Term::values(dyv); }, sum_dy.data() + c0);
+        channel_sums(v, c0, c1, [&](int c) { return Term::times_deviation(dyv, xv, mean[c]); }, sum_dy_xhat.data() + c0);
       }
       for (int c = c0; c < c1; ++c) {
         sum_dy_xhat[c] *= inv_std[c];

@@ -129,6 +129,35 @@ TEST_CASE("add_to_lanes matches its plain loop bit for bit, over one range and o
   }
 }
 
+TEST_CASE("add_ranges_to_lanes matches its plain loop bit for bit, for each kind of term", "[kernels]") {
+  // Ranges of every length from 1 to 17 and batch norm's 49 and 196, spaced as a channel's image
+  // blocks are (the stride of C blocks), so the last length % 8 terms of each take the masked tail.
+  // Some values are -0: a lane that only ever adds -0 must stay -0, so the tail must not add a 0.
+  gan::Rng rng(5);
+  const int ranges = 5, channels = 3;
+  std::vector<int64_t> lengths = {49, 196};
+  for (int64_t n = 1; n <= 17; ++n) lengths.push_back(n);
+  for (int64_t length : lengths) {
+    auto a = random_values(ranges * channels * length, rng), b = random_values(a.size(), rng);
+    for (size_t i = 0; i < a.size(); i += 5) a[i] = -0.0f;
+    const k::CentredProduct terms[] = {k::CentredProduct::values(a.data()),
+                                       k::CentredProduct::deviations(a.data(), a.data(), 0.25f),
+                                       k::CentredProduct::times_deviation(a.data(), b.data(), -0.5f)};
+    for (const k::CentredProduct& term : terms) {
+      INFO("length=" << length << " centred=" << term.a_centred << term.b_centred);
+      double lanes[k::kLanes] = {}, lanes_ref[k::kLanes] = {};
+      k::add_ranges_to_lanes(ranges, length, channels * length, length, term, lanes);  // channel 1 of 3
+      k::add_ranges_to_lanes_ref(ranges, length, channels * length, length, term, lanes_ref);
+      CHECK(std::memcmp(lanes, lanes_ref, sizeof lanes) == 0);
+    }
+  }
+  // The -0 lane: all values -0, each added as itself.
+  std::vector<Scalar> zeros(9, -0.0f);
+  double lanes[k::kLanes] = {-0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0, -0.0};
+  k::add_ranges_to_lanes(1, 0, 9, 9, k::CentredProduct::values(zeros.data()), lanes);
+  for (double lane : lanes) CHECK(std::signbit(lane));
+}
+
 TEST_CASE("sum matches the plain loop and keeps double precision over a million terms", "[kernels]") {
   gan::Rng rng(4);
   for (int64_t n : {1, 7, 33, 100003}) {

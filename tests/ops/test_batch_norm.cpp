@@ -106,6 +106,59 @@ TEST_CASE("batch_norm over feature vectors sums each column in n order, bit for 
   CHECK(mismatches == 0);
 }
 
+TEST_CASE("batch_norm over images sums each channel block by block in lanes, bit for bit", "[ops]") {
+  // Each channel's sums run over its N image blocks in order, each block's value p in lane p % 8
+  // (kernels::add_to_lanes), the lanes added 0 to 7 at the end. Planes of 7 x 7 and 3 x 5 leave
+  // last groups of 1 and 7 values; the statistics, y, dL/dgamma, dL/dbeta and dL/dx are checked
+  // against that order written out here.
+  for (const Shape& shape : {Shape{5, 3, 7, 7}, Shape{4, 2, 3, 5}}) {
+    INFO("x " << shape.str());
+    const int N = shape[0], C = shape[1], P = shape[2] * shape[3];
+    gan::Rng rng(44);
+    Tensor values(shape), dy(shape);
+    rng.fill_normal(values, 1.0f, 3.0f);
+    rng.fill_normal(dy, 0.0f, 1.0f);
+    Variable x(values, true), gamma(Tensor({C}, 1.5f), true), beta(Tensor({C}, -0.25f), true);
+    BatchNormStatistics running = BatchNormStatistics::initial(C);
+    const float eps = 1e-5f;
+    Variable y = gan::batch_norm(x, gamma, beta, running, true, 1.0f, eps);  // momentum 1: the batch's own
+    y.backward(dy);
+    auto channel_sum = [&](int c, auto term) {
+      double lanes[8] = {};
+      for (int n = 0; n < N; ++n)
+        for (int p = 0; p < P; ++p) lanes[p % 8] += term((n * C + c) * P + p);
+      double total = 0.0;
+      for (double lane : lanes) total += lane;
+      return total;
+    };
+    const int64_t m = int64_t{N} * P;
+    int mismatches = 0;
+    for (int c = 0; c < C; ++c) {
+      const Scalar* v = values.data.data();
+      const Scalar mean = static_cast<Scalar>(channel_sum(c, [&](int64_t i) { return v[i]; }) / m);
+      const double variance = channel_sum(c, [&](int64_t i) { return (v[i] - mean) * (v[i] - mean); }) / m;
+      const Scalar inv_std = static_cast<Scalar>(1.0 / std::sqrt(variance + eps));
+      mismatches += running.mean.data[c] != mean;
+      mismatches += running.variance.data[c] != static_cast<Scalar>(static_cast<Scalar>(variance) * (m / (m - 1.0)));
+      const double sum_dy = channel_sum(c, [&](int64_t i) { return dy.data[i]; });
+      const double sum_dy_xhat = channel_sum(c, [&](int64_t i) { return dy.data[i] * (v[i] - mean); }) * inv_std;
+      mismatches += beta.grad().data[c] != static_cast<Scalar>(sum_dy);
+      mismatches += gamma.grad().data[c] != static_cast<Scalar>(sum_dy_xhat);
+      const Scalar mean_dy = static_cast<Scalar>(sum_dy / m), mean_dy_xhat = static_cast<Scalar>(sum_dy_xhat / m);
+      for (int n = 0; n < N; ++n) {
+        for (int p = 0; p < P; ++p) {
+          const int64_t i = (int64_t{n} * C + c) * P + p;
+          const Scalar x_hat = (v[i] - mean) * inv_std;
+          mismatches += y.value().data[i] != Scalar{1.5f} * x_hat + Scalar{-0.25f};
+          const Scalar dx = Scalar{0} + Scalar{1.5f} * inv_std * (dy.data[i] - mean_dy - x_hat * mean_dy_xhat);
+          mismatches += x.grad().data[i] != dx;
+        }
+      }
+    }
+    CHECK(mismatches == 0);
+  }
+}
+
 TEST_CASE("batch_norm in evaluation uses the running statistics and leaves them alone", "[ops]") {
   Variable x(Tensor::from({2, 2}, {1, 2, 3, 4}), true);
   Variable gamma(Tensor::from({2}, {1, 3}), true), beta(Tensor::from({2}, {0, 1}), true);

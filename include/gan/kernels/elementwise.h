@@ -100,6 +100,41 @@ inline double lanes_total(const double* lanes) {
   return total;
 }
 
+// ---- Lane sums of centred products over evenly spaced ranges: batch norm's channel sums ----
+// The term of value i: (a[i] - a_centre) * (b[i] - b_centre), evaluated in Scalar as that one
+// expression and added in double. An operand that is not centred has nothing subtracted at all,
+// and b = nullptr stands for the factor 1: values(x) gives the values themselves (a mean),
+// deviations(x, x, mu) a squared deviation (a variance), times_deviation(dy, x, mu) batch norm's
+// dy (x - mu).
+struct CentredProduct {
+  const Scalar* a;
+  const Scalar* b = nullptr;
+  bool a_centred = false, b_centred = false;
+  Scalar a_centre = 0, b_centre = 0;
+
+  static CentredProduct values(const Scalar* a) { return {a}; }
+  static CentredProduct deviations(const Scalar* a, const Scalar* b, Scalar mu) { return {a, b, true, true, mu, mu}; }
+  static CentredProduct times_deviation(const Scalar* a, const Scalar* b, Scalar mu) {
+    return {a, b, false, true, 0, mu};
+  }
+  Scalar operator()(int64_t i) const {
+    const Scalar left = a_centred ? a[i] - a_centre : a[i];
+    if (!b) return left;
+    return left * (b_centred ? b[i] - b_centre : b[i]);
+  }
+};
+
+// add_to_lanes(length, term(first + r * stride + p)) for the ranges r = 0, 1, ..., ranges - 1 in
+// turn: a channel's N image blocks of P values, each starting again at lane 0. The same sums in the
+// same order; with AVX-512 the kLanes = 8 lanes are one register for all the ranges, and each
+// range's last length % 8 terms one masked add, where the plain loop's scalar tail and the lanes'
+// trip through memory for every range had cost more than the additions (batch norm's blocks are
+// 49 values at DCGAN's 7 x 7).
+void add_ranges_to_lanes(int ranges, int64_t first, int64_t stride, int64_t length, const CentredProduct& term,
+                         double* lanes);
+void add_ranges_to_lanes_ref(int ranges, int64_t first, int64_t stride, int64_t length, const CentredProduct& term,
+                             double* lanes);
+
 // ---- map: f(out[i], in[i]...) for i in [0, count) ----
 //   map(n, y, [](Scalar& y, Scalar x) { y = x * x; }, x);          // y = x^2
 //   map(n, dx, [](Scalar& dx, Scalar dy, Scalar x) { dx += 2 * x * dy; }, dy, x);
