@@ -8,6 +8,7 @@
 //   broadcast_reduce  db[j] += sum over i with j(i) = j of f(in[i]...)   the backward of broadcasting
 //   sum               sum over i of f(in[i]...)                  losses, sum, mean
 //   add_to_lanes      lanes[j % kLanes] += f(j)                  the one order of every long sum
+//   add_ranges_to_lanes  add_to_lanes range after range          batch norm's channel sums
 //   logsumexp_rows    out[n] = log sum_d exp(x[n, d])            softmax, cross-entropy
 //
 // Lambdas. The op passes its formula as a lambda, so the math stays in the op and the loop here is
