@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "../check_all.h"
 #include "gan/ops/conv2d.h"
 #include "gan/ops/conv_transpose2d.h"
@@ -67,19 +69,35 @@ TEST_CASE("conv_transpose2d is the adjoint of conv2d", "[ops]") {
   }
 }
 
-TEST_CASE("conv_transpose2d writes dL/dx into a fresh gradient and adds it to one that holds values", "[ops]") {
-  // The first backward writes the pixel-major product's planes straight into x's new gradient; a
-  // second, with no zero_grad between, adds the same numbers: exactly twice the first.
+TEST_CASE("conv2d and conv_transpose2d write dL/dx into a fresh gradient and add it to one that holds values", "[ops]") {
+  // The first backward writes x's new gradient without a zero fill (conv_transpose2d moves its
+  // pixel-major product's planes in; conv2d's col2im starts each plane at 0); a second, with no
+  // zero_grad between, adds to what the first left. For conv2d the 2 x 2 windows with stride 2 do
+  // not overlap, so each pixel has one term, and both ops leave exactly twice the first.
   gan::Rng rng(32);
-  Variable x(random_tensor({3, 8, 7, 7}, rng), true);
-  Variable weight(random_tensor({8, 4, 4, 4}, rng));
-  const Tensor dy = random_tensor({3, 4, 14, 14}, rng);
-  gan::conv_transpose2d(x, weight, Variable(), 2, 1).backward(dy);
-  const Tensor once = x.grad();
-  gan::conv_transpose2d(x, weight, Variable(), 2, 1).backward(dy);
-  bool doubled = true;
-  for (int64_t i = 0; i < once.numel(); ++i) doubled &= x.grad().data[i] == 2.0f * once.data[i];
-  CHECK(doubled);
+  struct Case {
+    const char* op;
+    Shape x, weight, dy;
+    std::function<Variable(const Variable&, const Variable&)> apply;
+  };
+  const Case cases[] = {
+      {"conv_transpose2d", {3, 8, 7, 7}, {8, 4, 4, 4}, {3, 4, 14, 14},
+       [](const Variable& x, const Variable& w) { return gan::conv_transpose2d(x, w, Variable(), 2, 1); }},
+      {"conv2d", {3, 4, 14, 14}, {8, 4, 2, 2}, {3, 8, 7, 7},
+       [](const Variable& x, const Variable& w) { return gan::conv2d(x, w, Variable(), 2, 0); }},
+  };
+  for (const Case& c : cases) {
+    INFO(c.op);
+    Variable x(random_tensor(c.x, rng), true);
+    Variable weight(random_tensor(c.weight, rng));
+    const Tensor dy = random_tensor(c.dy, rng);
+    c.apply(x, weight).backward(dy);
+    const Tensor once = x.grad();
+    c.apply(x, weight).backward(dy);
+    bool doubled = true;
+    for (int64_t i = 0; i < once.numel(); ++i) doubled &= x.grad().data[i] == 2.0f * once.data[i];
+    CHECK(doubled);
+  }
 }
 
 TEST_CASE("conv_transpose2d takes DCGAN's generator from 7 to 14 to 28", "[ops]") {
