@@ -33,8 +33,8 @@ struct ChannelLayout {
 // nothing: a sum that starts at +0 never becomes -0). Adding row after row, along the contiguous
 // channels, makes the same sums with the same rounding, but as (c1 - c0) independent chains that
 // vectorise, instead of one chain per column that strides through memory.
-template <class Term>
-void channel_sums(const ChannelLayout& v, int c0, int c1, const Term& term, double* sums) {
+template <class TermOf>
+void channel_sums(const ChannelLayout& v, int c0, int c1, const TermOf& term, double* sums) {
   if (v.P == 1) {
     for (int c = c0; c < c1; ++c) sums[c - c0] = 0.0;
     for (int n = 0; n < v.N; ++n) {
@@ -44,7 +44,8 @@ void channel_sums(const ChannelLayout& v, int c0, int c1, const Term& term, doub
   }
   for (int c = c0; c < c1; ++c) {
     double lanes[kernels::kLanes] = {};
-    kernels::add_ranges_to_lanes(v.N, v.block(0, c), v.block(1, c) - v.block(0, c), v.P, term(c), lanes);
+    const int64_t image_stride = int64_t{v.C} * v.P;  // from a channel's block in image n to n + 1
+    kernels::add_ranges_to_lanes(v.N, v.block(0, c), image_stride, v.P, term(c), lanes);
     sums[c - c0] = kernels::lanes_total(lanes);
   }
 }
