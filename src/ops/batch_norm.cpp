@@ -113,7 +113,8 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     if (training) {  // two passes, mean then variance: no cancellation from E[x^2] - E[x]^2
       channel_sums(v, c0, c1, [&](int) { return Term::values(xv); }, sums.data() + c0);
       for (int c = c0; c < c1; ++c) mean[c] = static_cast<Scalar>(sums[c] / v.m());
-      channel_sums(v, c0, c1, [&](int c) { return Term::deviations(xv, xv, mean[c]); }, sums.data() + c0);  // (x - mu)^2
+      // (x - mu)^2
+      channel_sums(v, c0, c1, [&](int c) { return Term::deviations(xv, xv, mean[c]); }, sums.data() + c0);
       for (int c = c0; c < c1; ++c) {
         const double var = sums[c] / v.m();
         batch_variance[c] = static_cast<Scalar>(var);
@@ -154,7 +155,8 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     for_each_channel_chunk(v, [&](int c0, int c1) {
       if (need_sums) {
         channel_sums(v, c0, c1, [&](int) { return Term::values(dyv); }, sum_dy.data() + c0);
-        channel_sums(v, c0, c1, [&](int c) { return Term::times_deviation(dyv, xv, mean[c]); }, sum_dy_xhat.data() + c0);
+        channel_sums(v, c0, c1, [&](int c) { return Term::times_deviation(dyv, xv, mean[c]); },
+                     sum_dy_xhat.data() + c0);
       }
       for (int c = c0; c < c1; ++c) {
         sum_dy_xhat[c] *= inv_std[c];

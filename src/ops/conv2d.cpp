@@ -77,7 +77,7 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
     // BEGIN TASK 2.2: conv2d backward
     // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
     CacheLineArray<Scalar> dy_cm = uninitialized_array<Scalar>(int64_t{C_out} * columns);
-    kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get(), false);
+    kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get());
     if (b && b->requires_grad) {  // (D.8.6): one row of dy_cm per channel, summed in a fixed order
       Scalar* db = grad_buffer(*b).ptr();
       const Scalar* dy_rows = dy_cm.get();

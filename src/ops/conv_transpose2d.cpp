@@ -66,7 +66,7 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
 
   // x as the channel-major (C_in, N*H*W) matrix, then cols = weight^T x: (C_out*K*K, N*H*W).
   CacheLineArray<Scalar> x_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
-  kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get(), false);
+  kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get());
   CacheLineArray<Scalar> cols = uninitialized_array<Scalar>(int64_t{rows} * columns);
   kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
   x_cm.reset();
@@ -93,7 +93,7 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
     const kernels::Patches dcols(g, dy.ptr());  // im2col(dL/dy), read in place by both products
     if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
       CacheLineArray<Scalar> x_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
-      kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get(), false);
+      kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get());
       kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols, 1.0f,
                             grad_buffer(*weight).ptr());
     }

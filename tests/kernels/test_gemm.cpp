@@ -150,9 +150,9 @@ TEST_CASE("gemm gives the same bits with 1, 2 and 3 threads", "[kernels]") {
 TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a convolution uses", "[kernels]") {
   // A convolution's products: forward W cols (B = cols), or transposed, cols^T W^T (A = cols, as
   // conv2d runs it), dL/dweight dY cols^T (B stored as cols, transposed) and, for
-  // conv_transpose2d, dY cols^T and (W cols)^T on im2col(dL/dy). As op(B), the patches become op(A) of
-  // C^T and alpha goes to the other operand; as op(A), an alpha of 0.5 has them packed, an alpha
-  // of 1 read in place. The odd geometries leave last slivers of fewer than kMR rows.
+  // conv_transpose2d, dY cols^T and (W cols)^T on im2col(dL/dy). As op(B), the patches become
+  // op(A) of C^T and alpha goes to the other operand; as op(A), an alpha of 0.5 has them packed,
+  // an alpha of 1 read in place. The odd geometries leave last slivers of fewer than kMR rows.
   gan::Rng rng(6);
   const gan::kernels::ConvGeometry geometries[] = {
       {3, 2, 9, 7, 4, 2, 1},    // DCGAN's K 4, stride 2, padding 1, on odd planes
