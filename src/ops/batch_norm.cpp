@@ -144,10 +144,10 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
     const Scalar* xv = x->value.ptr();
     const Scalar* dyv = dy.ptr();
     const Scalar* g = gamma->value.ptr();
-    Scalar* dx = x->requires_grad ? grad_buffer(*x).ptr() : nullptr;
+    const GradientTarget dx = x->requires_grad ? gradient_target(*x) : GradientTarget{nullptr, false};
     Scalar* dgamma = gamma->requires_grad ? grad_buffer(*gamma).ptr() : nullptr;
     Scalar* dbeta = beta->requires_grad ? grad_buffer(*beta).ptr() : nullptr;
-    const bool need_sums = training ? dx != nullptr || dgamma || dbeta : dgamma || dbeta;
+    const bool need_sums = training ? dx.data != nullptr || dgamma || dbeta : dgamma || dbeta;
     // Per channel: dL/dbeta = sum of dy, dL/dgamma = sum of dy x_hat, and from them the two means
     // in (D.10.3). x - mu = sigma x_hat, so the second sum is taken over dy (x - mu), times 1/sigma.
     std::vector<double> sum_dy(v.C), sum_dy_xhat(v.C);
@@ -165,14 +165,23 @@ Variable batch_norm(const Variable& x, const Variable& gamma, const Variable& be
         mean_dy[c] = static_cast<Scalar>(sum_dy[c] / v.m());
         mean_dy_xhat[c] = static_cast<Scalar>(sum_dy_xhat[c] / v.m());
       }
-      if (!dx) return;
+      if (!dx.data) return;
+      // dx += term(i, c); into a fresh gradient 0 + term, the sum a zero-filled one would get, so
+      // it needs no pass of zeros first (as kernels::accumulate_map)
+      auto add_to_dx = [&](const auto& term) {
+        if (dx.fresh) {
+          for_channels(v, c0, c1, [&](int64_t i, int c) { dx.data[i] = Scalar{0} + term(i, c); });
+        } else {
+          for_channels(v, c0, c1, [&](int64_t i, int c) { dx.data[i] += term(i, c); });
+        }
+      };
       if (training) {  // (D.10.3), as gamma / sigma (dy - mean of dy - x_hat mean of dy x_hat)
-        for_channels(v, c0, c1, [&](int64_t i, int c) {
+        add_to_dx([&](int64_t i, int c) {
           const Scalar x_hat = (xv[i] - mean[c]) * inv_std[c];
-          dx[i] += g[c] * inv_std[c] * (dyv[i] - mean_dy[c] - x_hat * mean_dy_xhat[c]);
+          return g[c] * inv_std[c] * (dyv[i] - mean_dy[c] - x_hat * mean_dy_xhat[c]);
         });
       } else {  // (D.10.4)
-        for_channels(v, c0, c1, [&](int64_t i, int c) { dx[i] += g[c] * inv_std[c] * dyv[i]; });
+        add_to_dx([&](int64_t i, int c) { return g[c] * inv_std[c] * dyv[i]; });
       }
     });
     // END TASK 2.3

@@ -174,6 +174,32 @@ TEST_CASE("batch_norm in evaluation uses the running statistics and leaves them 
   CHECK(beta.grad().data == std::vector<Scalar>{2, 2});
 }
 
+TEST_CASE("batch_norm writes dL/dx into a fresh gradient as 0 + term, and adds it to one that holds values", "[ops]") {
+  // In evaluation, feature 0's terms are gamma / sigma dy = -0.5 * 0 = -0: a zero-filled gradient
+  // would hold 0 + -0 = +0, so the fresh one must too. In training (x (3, 2, 2, 2)), a second
+  // backward with no zero_grad between leaves exactly twice the first.
+  Variable x(Tensor::from({2, 2}, {1, 2, 3, 4}), true);
+  Variable gamma(Tensor::from({2}, {-1, 3}), true), beta(Tensor::from({2}, {0, 1}), true);
+  BatchNormStatistics running{Tensor::from({2}, {1, 2}), Tensor::from({2}, {4, 16})};
+  gan::batch_norm(x, gamma, beta, running, false, 0.1f, 0.0f).backward(Tensor::from({2, 2}, {0, 1, 0, 1}));
+  CHECK(x.grad().data == std::vector<Scalar>{0.0f, 0.75f, 0.0f, 0.75f});
+  CHECK_FALSE(std::signbit(x.grad().data[0]));
+  CHECK_FALSE(std::signbit(x.grad().data[2]));
+
+  gan::Rng rng(45);
+  Tensor values({3, 2, 2, 2}), dy({3, 2, 2, 2});
+  rng.fill_normal(values, 0.0f, 1.0f);
+  rng.fill_normal(dy, 0.0f, 1.0f);
+  Variable images(values, true), scale(Tensor({2}, 1.5f)), shift(Tensor({2}, 0.0f));
+  BatchNormStatistics statistics = BatchNormStatistics::initial(2);
+  gan::batch_norm(images, scale, shift, statistics, true, 0.1f, 1e-5f).backward(dy);
+  const Tensor once = images.grad();
+  gan::batch_norm(images, scale, shift, statistics, true, 0.1f, 1e-5f).backward(dy);
+  bool doubled = true;
+  for (int64_t i = 0; i < once.numel(); ++i) doubled &= images.grad().data[i] == 2.0f * once.data[i];
+  CHECK(doubled);
+}
+
 TEST_CASE("batch_norm names the mismatched shapes", "[ops]") {
   BatchNormStatistics running = BatchNormStatistics::initial(64);
   Variable gamma(Tensor({64}, 1.0f)), beta(Tensor({64}));
