@@ -1,5 +1,7 @@
 #include "gan/kernels/elementwise.h"
 
+#include <algorithm>
+
 #include "gan/kernels/math_functions.h"
 
 #if defined(__AVX512F__) && !defined(GAN_DOUBLE_PRECISION)
@@ -130,6 +132,29 @@ void logsumexp_rows_ref(int N, int D, const Scalar* x, Scalar* out) {
     for (int d = 0; d < D; ++d) total += exp(x[int64_t{n} * D + d] - m);
     out[n] = m + log(static_cast<Scalar>(total));
   }
+}
+
+double channel_sum(int N, int C, int64_t P, int c, const Scalar* x) {
+  const int64_t count = int64_t{N} * P;
+  double total = 0.0;
+  for (int64_t begin = 0; begin < count; begin += kChunkElements) {  // sum's chunks, in order
+    const int64_t end = std::min(count, begin + kChunkElements);
+    double lanes[kLanes] = {};
+    for (int64_t j = begin; j < end;) {  // the chunk's pieces of image blocks
+      const int64_t n = j / P, p = j % P, run = std::min(end - j, P - p);
+      const Scalar* values = x + (n * C + c) * P + p;
+      // add_to_lanes puts a range's first term in lane 0: turn the lanes so that lane 0 is the
+      // one this piece starts at, and back after.
+      const int64_t first = (j - begin) % kLanes;
+      double turned[kLanes];
+      for (int l = 0; l < kLanes; ++l) turned[l] = lanes[(first + l) % kLanes];
+      add_to_lanes(run, [values](int64_t t) { return values[t]; }, turned);
+      for (int l = 0; l < kLanes; ++l) lanes[(first + l) % kLanes] = turned[l];
+      j += run;
+    }
+    total += lanes_total(lanes);
+  }
+  return total;
 }
 
 }  // namespace gan::kernels

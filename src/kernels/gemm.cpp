@@ -81,11 +81,13 @@ Scratch packing_scratch(int64_t count) {
   return uninitialized_array<Scalar>(static_cast<size_t>(std::max<int64_t>(count, 1) + kMR * kNR));
 }
 
-// One operand as it is stored: a row-major matrix in memory, or the patch matrix of a convolution,
-// whose entries the packing reads from the image (im2col.h, Patches).
+// One operand as it is stored: a row-major matrix in memory, the patch matrix of a convolution,
+// whose entries the packing reads from the image (im2col.h, Patches), or a channel-major view of an
+// (N, C, P) tensor (gemm.h).
 struct Operand {
   const Scalar* dense = nullptr;
   const Patches* patches = nullptr;
+  const ChannelMajor* channel_major = nullptr;
 };
 
 // Entry (r, j) of a patch matrix (im2col.h), taps by windows, is image[tap(r) + window(j)]. As an
@@ -125,6 +127,41 @@ PatchRowsA patch_rows(bool lanes_contiguous, const Patches& X, int l0, int pc) {
   return a;
 }
 
+// pack_sliver for a channel-major view: its (C, N*P) matrix's columns are cut into runs that stay
+// within one image, each contiguous in the tensor. Stored (K, L) (lanes_contiguous), the lanes are
+// columns: each k (a channel) copies the runs of its row. Stored (L, K), k runs over the columns:
+// each run of k is a (lanes, run) block of the image's (C, P) plane, transposed as a dense operand
+// stored (L, K) is (transpose_to_k_major, with the plane's row length P as its stride).
+void pack_channel_major_sliver(bool lanes_contiguous, const ChannelMajor& X, Scalar scale, int l0, int pc, int kc,
+                               int lanes, int valid, int stride, Scalar* dst) {
+  const int64_t first = lanes_contiguous ? l0 : pc;  // the first column, and how many
+  const int64_t count = lanes_contiguous ? valid : kc;
+  for (int64_t done = 0; done < count;) {
+    const int64_t column = first + done, n = column / X.P, p = column % X.P;
+    const int run = static_cast<int>(std::min(count - done, X.P - p));
+    const Scalar* image = X.tensor + n * X.C * X.P + p;  // pixel p of image n's plane 0
+    if (lanes_contiguous) {  // lanes [done, done + run) of every k
+      for (int k = 0; k < kc; ++k) {
+        const Scalar* src = image + (pc + k) * X.P;
+        Scalar* out = dst + k * stride + done;
+        for (int l = 0; l < run; ++l) out[l] = scale * src[l];
+      }
+    } else if (valid == lanes && scale == 1.0f) {  // k in [done, done + run), whole slivers
+      detail::transpose_to_k_major(image + l0 * X.P, X.P, lanes, run, dst + done * stride, stride);
+    } else {
+      for (int k = 0; k < run; ++k) {
+        Scalar* out = dst + (done + k) * stride;
+        for (int l = 0; l < valid; ++l) out[l] = scale * image[(l0 + l) * X.P + k];
+        std::fill(out + valid, out + lanes, 0.0f);
+      }
+    }
+    done += run;
+  }
+  if (lanes_contiguous) {
+    for (int k = 0; k < kc; ++k) std::fill(dst + k * stride + valid, dst + k * stride + lanes, 0.0f);
+  }
+}
+
 // Packs lanes [l0, l0 + lanes) of scale * X, k in [pc, pc + kc), k-major: dst[k * stride + l].
 // The lanes are op(A)'s rows (kMR of them, stride kAStride) or op(B)'s columns (kNR, stride kNR);
 // element (lane l, k) is X[k * L + l] when `lanes_contiguous` (X stored (K, L): A^T, or B), else
@@ -136,6 +173,10 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
   const int valid = std::min(lanes, L - l0);
   if (X.patches != nullptr) {
     return pack_patch_sliver(lanes_contiguous, *X.patches, scale, l0, pc, kc, lanes, valid, stride, dst);
+  }
+  if (X.channel_major != nullptr) {
+    return pack_channel_major_sliver(lanes_contiguous, *X.channel_major, scale, l0, pc, kc, lanes, valid, stride,
+                                     dst);
   }
   if (valid == lanes && scale == 1.0f) {  // whole slivers are copies (1 * x == x needs no multiply)
     if (lanes_contiguous) {
@@ -268,9 +309,9 @@ GemmPlan plan_tiles(int M, int N, int K) {
 
 bool gemm_kernel_reads_in_place() { return detail::kReadsAInPlace; }
 
-GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, PatchOperand patches) {
-  const bool dense = patches == PatchOperand::none;
-  if (patches == PatchOperand::a) {  // read in place as it stands (see below)
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, Operands operands) {
+  const bool dense = operands == Operands::dense;  // only dense operands go through plain loops or in place
+  if (operands == Operands::patches_a) {  // read in place as it stands (see below)
     GemmPlan plan = plan_tiles(M, N, K);
     plan.a_in_place = detail::kReadsAInPlace;
     return plan;
@@ -296,7 +337,7 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, PatchOperand patches) 
   // A patch matrix as op(B) (a convolution's forward and dL/dweight): C^T = op(B)^T op(A)^T reads
   // it in place as the micro-kernel's op(A), through its offsets (PatchRowsA), instead of packing
   // all K N of its values, each gathered from the image, for every product.
-  const bool patches_in_place = detail::kReadsAInPlace && patches == PatchOperand::b;
+  const bool patches_in_place = detail::kReadsAInPlace && operands == Operands::patches_b;
   if (thin || weights_in_place || patches_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
@@ -457,9 +498,10 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   if (M == 0 || N == 0) return;
   if (K == 0) return scale(M, N, beta, C);
   const GemmPlan plan = gemm_plan(M, N, K, transpose_b,
-                                  A.patches != nullptr   ? PatchOperand::a
-                                  : B.patches != nullptr ? PatchOperand::b
-                                                         : PatchOperand::none);
+                                  A.patches != nullptr         ? Operands::patches_a
+                                  : B.patches != nullptr       ? Operands::patches_b
+                                  : B.channel_major != nullptr ? Operands::channel_major_b
+                                                               : Operands::dense);
   if (plan.plain_loops) return thin_product(plan, transpose_a, M, N, K, alpha, A.dense, B.dense, beta, C);
   if (!plan.transposed) {
     return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
@@ -474,38 +516,59 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
   if (N > 1) transpose_matrix(N, M, C_t, C);
 }
 
-// The shape check of gemm_patches and gemm_patches_left: the patch matrix must be stored as the
-// operand it stands for, (rows, columns) or, transposed, (columns, rows).
-void check_patch_operand(const char* function, const char* operand, const Patches& patches, bool transposed,
-                         int rows, int columns) {
-  const ConvGeometry& g = patches.geometry();
-  if (g.rows() != (transposed ? columns : rows) || g.columns() != (transposed ? rows : columns)) {
-    throw std::invalid_argument(std::string(function) + ": the patch matrix is (" + std::to_string(g.rows()) + ", " +
-                                std::to_string(g.columns()) + "), expected " + operand + " stored as (" +
+// The shape check of an operand that is not a plain matrix (`what`: a patch matrix, whose shape is
+// (rows, columns), or a channel-major view, (C, N*P)): it must be stored as the operand it stands
+// for, (rows, columns) or, transposed, (columns, rows).
+void check_operand(const char* function, const char* operand, const char* what, int64_t stored_rows,
+                   int64_t stored_columns, bool transposed, int rows, int columns) {
+  if (stored_rows != (transposed ? columns : rows) || stored_columns != (transposed ? rows : columns)) {
+    throw std::invalid_argument(std::string(function) + ": " + what + " is (" + std::to_string(stored_rows) + ", " +
+                                std::to_string(stored_columns) + "), expected " + operand + " stored as (" +
                                 std::to_string(transposed ? columns : rows) + ", " +
                                 std::to_string(transposed ? rows : columns) + ")");
   }
+}
+void check_operand(const char* function, const char* operand, const Patches& patches, bool transposed, int rows,
+                   int columns) {
+  const ConvGeometry& g = patches.geometry();
+  check_operand(function, operand, "the patch matrix", g.rows(), g.columns(), transposed, rows, columns);
+}
+void check_operand(const char* function, const char* operand, const ChannelMajor& view, bool transposed, int rows,
+                   int columns) {
+  check_operand(function, operand, "the channel-major view", view.C, view.columns(), transposed, rows, columns);
 }
 
 }  // namespace
 
 void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
           const Scalar* B, Scalar beta, Scalar* C) {
-  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{A, nullptr}, Operand{B, nullptr}, beta, C);
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{A}, Operand{B}, beta, C);
+}
+
+void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+          const ChannelMajor& B, Scalar beta, Scalar* C) {
+  check_operand("gemm", "B", B, transpose_b, K, N);
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{A}, Operand{nullptr, nullptr, &B}, beta, C);
 }
 
 void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
                   const Patches& patches, Scalar beta, Scalar* C) {
-  check_patch_operand("gemm_patches", "B", patches, transpose_b, K, N);
-  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{A, nullptr}, Operand{nullptr, &patches}, beta,
-                C);
+  check_operand("gemm_patches", "B", patches, transpose_b, K, N);
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{A}, Operand{nullptr, &patches}, beta, C);
+}
+
+void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const ChannelMajor& A,
+                  const Patches& patches, Scalar beta, Scalar* C) {
+  check_operand("gemm_patches", "A", A, transpose_a, M, K);
+  check_operand("gemm_patches", "B", patches, transpose_b, K, N);
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{nullptr, nullptr, &A}, Operand{nullptr, &patches},
+                beta, C);
 }
 
 void gemm_patches_left(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
                        const Patches& patches, const Scalar* B, Scalar beta, Scalar* C) {
-  check_patch_operand("gemm_patches_left", "A", patches, transpose_a, M, K);
-  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{nullptr, &patches}, Operand{B, nullptr}, beta,
-                C);
+  check_operand("gemm_patches_left", "A", patches, transpose_a, M, K);
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{nullptr, &patches}, Operand{B}, beta, C);
 }
 
 void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,

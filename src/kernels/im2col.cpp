@@ -177,23 +177,6 @@ void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x) {
   });
 }
 
-void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out) {
-  // Block (b, a) of out, P contiguous floats, comes from block (a, b) of in; b runs in parallel.
-#pragma omp parallel for schedule(static) if (int64_t{A} * B * P >= kParallelMinElements)
-  for (int b = 0; b < B; ++b) {
-    for (int a = 0; a < A; ++a) {
-      const Scalar* from = in + (int64_t{a} * B + b) * P;
-      std::copy(from, from + P, out + (int64_t{b} * A + a) * P);
-    }
-  }
-}
-
-void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out) {
-  for (int a = 0; a < A; ++a)
-    for (int b = 0; b < B; ++b)
-      for (int64_t p = 0; p < P; ++p) out[(int64_t{b} * A + a) * P + p] = in[(int64_t{a} * B + b) * P + p];
-}
-
 void transpose_planes(int N, int P, int C, const Scalar* in, Scalar* out, bool accumulate) {
   const int64_t plane = int64_t{P} * C;
 #pragma omp parallel if (N * plane >= kParallelMinElements)

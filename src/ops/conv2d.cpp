@@ -75,25 +75,23 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
                      [x = x.node(), weight = weight.node(), b = b.node(), g, C_out, P, rows, columns,
                       patches = std::move(saved_patches)](const Tensor& dy) {
     // BEGIN TASK 2.2: conv2d backward
-    // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2)
-    CacheLineArray<Scalar> dy_cm = uninitialized_array<Scalar>(int64_t{C_out} * columns);
-    kernels::swap_leading_axes(g.N, C_out, P, dy.ptr(), dy_cm.get());
+    // dL/dy as the channel-major (C_out, N*H_out*W_out) matrix of (D.8.2), read where it lies
+    const kernels::ChannelMajor dy_cm{dy.ptr(), g.N, C_out, P};
     if (b && b->requires_grad) {  // (D.8.6): one row of dy_cm per channel, summed in a fixed order
       Scalar* db = grad_buffer(*b).ptr();
-      const Scalar* dy_rows = dy_cm.get();
       kernels::for_each_chunk(C_out, kernels::grain_for(columns), [&](int64_t o0, int64_t o1) {  // rows in parallel
         for (int64_t o = o0; o < o1; ++o) {
-          db[o] += static_cast<Scalar>(kernels::sum(columns, [](Scalar v) { return v; }, dy_rows + o * columns));
+          db[o] += static_cast<Scalar>(kernels::channel_sum(g.N, C_out, P, static_cast<int>(o), dy.ptr()));
         }
       });
     }
     if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
-      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm.get(), *patches, 1.0f,
+      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm, *patches, 1.0f,
                             grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
       CacheLineArray<Scalar> dcols = uninitialized_array<Scalar>(int64_t{rows} * columns);
-      kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm.get(), 0.0f, dcols.get());
+      kernels::gemm(true, false, rows, columns, C_out, 1.0f, weight->value.ptr(), dy_cm, 0.0f, dcols.get());
       // into a fresh gradient, each plane started at 0 by col2im itself: no pass of zeros first
       const GradientTarget dx = gradient_target(*x);
       const std::vector<Scalar> zeros(dx.fresh ? g.C : 0, 0.0f);

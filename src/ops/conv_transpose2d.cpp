@@ -64,12 +64,11 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
   const int rows = static_cast<int>(g.rows());                 // C_out*K*K
   const int columns = static_cast<int>(g.columns());           // N*H*W
 
-  // x as the channel-major (C_in, N*H*W) matrix, then cols = weight^T x: (C_out*K*K, N*H*W).
-  CacheLineArray<Scalar> x_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
-  kernels::swap_leading_axes(N, C_in, P_in, x.value().ptr(), x_cm.get());
+  // cols = weight^T x: (C_out*K*K, N*H*W), with x read where it lies as the channel-major
+  // (C_in, N*H*W) matrix.
   CacheLineArray<Scalar> cols = uninitialized_array<Scalar>(int64_t{rows} * columns);
-  kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(), x_cm.get(), 0.0f, cols.get());
-  x_cm.reset();
+  kernels::gemm(true, false, rows, columns, C_in, 1.0f, weight.value().ptr(),
+                kernels::ChannelMajor{x.value().ptr(), N, C_in, P_in}, 0.0f, cols.get());
   // y = b + col2im(cols) (D.9.2): col2im starts each (n, o) plane at its bias (or 0) as it comes to it.
   Tensor y = Tensor::uninitialized({N, C_out, g.H, g.W});
   const std::vector<Scalar> no_bias(b.defined() ? 0 : C_out, 0.0f);
@@ -92,10 +91,8 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
     if (!x->requires_grad && !weight->requires_grad) return;
     const kernels::Patches dcols(g, dy.ptr());  // im2col(dL/dy), read in place by both products
     if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
-      CacheLineArray<Scalar> x_cm = uninitialized_array<Scalar>(int64_t{C_in} * columns);
-      kernels::swap_leading_axes(g.N, C_in, P_in, x->value.ptr(), x_cm.get());
-      kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, x_cm.get(), dcols, 1.0f,
-                            grad_buffer(*weight).ptr());
+      kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, kernels::ChannelMajor{x->value.ptr(), g.N, C_in, P_in},
+                            dcols, 1.0f, grad_buffer(*weight).ptr());
     }
     if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
       // Taken transposed, as conv2d's forward is: (dL/dx)^T = dcols^T weight^T, pixel-major

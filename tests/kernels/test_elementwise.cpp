@@ -172,6 +172,27 @@ TEST_CASE("sum matches the plain loop and keeps double precision over a million 
   CHECK(total == Approx(1e6 * double{0.1f}).epsilon(1e-12));
 }
 
+TEST_CASE("channel_sum gives the bits of sum over the channel's values laid end to end", "[kernels]") {
+  // Blocks of 1, 7, 49 and 1030 values: pieces that start at every lane, blocks cut by the chunks
+  // of 1024, and a block longer than a chunk. The values span 2^-40 to 2^40, so that the double
+  // sums round, and another grouping into lanes would show in the bits.
+  gan::Rng rng(9);
+  const int shapes[][3] = {{5, 3, 1}, {300, 2, 7}, {64, 3, 49}, {3, 2, 1030}};
+  for (const auto& s : shapes) {
+    const int N = s[0], C = s[1], P = s[2];
+    auto x = random_values(int64_t{N} * C * P, rng);
+    for (Scalar& v : x) v = std::ldexp(v, static_cast<int>(rng.uniform() * 80.0f) - 40);
+    for (int c = 0; c < C; ++c) {
+      std::vector<Scalar> row;  // channel c's values, image after image
+      for (int n = 0; n < N; ++n) row.insert(row.end(), x.begin() + (n * C + c) * P, x.begin() + (n * C + c + 1) * P);
+      INFO("N=" << N << " C=" << C << " P=" << P << " c=" << c);
+      const double expected = k::sum(int64_t{N} * P, [](Scalar v) { return v; }, row.data());
+      const double got = k::channel_sum(N, C, P, c, x.data());
+      CHECK(std::memcmp(&got, &expected, sizeof(double)) == 0);
+    }
+  }
+}
+
 TEST_CASE("logsumexp_rows matches the plain loop and survives huge logits", "[kernels]") {
   gan::Rng rng(5);
   for (int D : {1, 7, 33}) {

@@ -16,7 +16,7 @@ using gan::kernels::gemm;
 using gan::kernels::gemm_plan;
 using gan::kernels::gemm_ref;
 using gan::kernels::GemmPlan;
-using gan::kernels::PatchOperand;
+using gan::kernels::Operands;
 
 namespace {
 
@@ -197,6 +197,59 @@ TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a 
   }
 }
 
+TEST_CASE("gemm and gemm_patches read a channel-major view with the bits of the matrix written out", "[kernels]") {
+  // An (N, C, P) tensor as the (C, N*P) matrix, in each role a convolution gives it: conv2d's
+  // dL/dy and conv_transpose2d's x as op(B) of W^T dy (stored (K, N)), and as op(A) of the weight
+  // gradient, dy cols^T. Planes of 1, 5 and 49 pixels make runs shorter than a sliver, runs that end
+  // inside one, and 294 columns that cross a k-block; op(B) stored (N, K) as well. Between them the
+  // packing copies runs (lanes along the columns) and transposes them (lanes along the channels),
+  // whole and ragged slivers, with alpha or without. M = 1 and 7 and C = 3 give thin plans.
+  gan::Rng rng(61);
+  using gan::kernels::ChannelMajor;
+  const int views[][3] = {{3, 5, 1}, {4, 3, 5}, {6, 9, 49}, {2, 40, 49}};
+  for (const auto& v : views) {
+    const int N = v[0], C = v[1], P = v[2], columns = N * P;
+    auto tensor = random_values(size_t(N) * C * P, rng);
+    std::vector<Scalar> matrix(size_t(C) * columns);  // written out: (C, N*P)
+    for (int n = 0; n < N; ++n)
+      for (int c = 0; c < C; ++c)
+        for (int p = 0; p < P; ++p) matrix[size_t(c) * columns + n * P + p] = tensor[(size_t(n) * C + c) * P + p];
+    const ChannelMajor view{tensor.data(), N, C, P};
+    for (int M : {1, 7, 40}) {
+      for (Scalar alpha : {1.0f, 0.5f}) {
+        for (Scalar beta : {0.0f, 1.0f}) {
+          for (bool transposed : {false, true}) {
+            INFO("N=" << N << " C=" << C << " P=" << P << " M=" << M << " alpha=" << alpha << " beta=" << beta
+                      << " transposed=" << transposed);
+            // as op(B): stored (K, N) = (C, columns), or (N, K) = (C, columns) when transposed
+            const int K = transposed ? columns : C, cols_of_C = transposed ? C : columns;
+            auto A = random_values(size_t(M) * K, rng);
+            auto out = beta == 0.0f ? std::vector<Scalar>(size_t(M) * cols_of_C, NAN)
+                                    : random_values(size_t(M) * cols_of_C, rng);
+            auto out_ref = out;
+            gemm(false, transposed, M, cols_of_C, K, alpha, A.data(), view, beta, out.data());
+            gemm_ref(false, transposed, M, cols_of_C, K, alpha, A.data(), matrix.data(), beta, out_ref.data());
+            CHECK(same_bits(out, out_ref));
+            // as op(A) beside a patch matrix: a weight gradient, dy cols^T, with cols = im2col of
+            // x (N, 2, 2 P, 2) for a 2 x 2 kernel at stride 2, (8, N*P), stored (N, K)
+            if (transposed) continue;
+            const gan::kernels::ConvGeometry g{N, 2, 2 * P, 2, 2, 2, 0};
+            auto x = random_values(size_t(N) * 2 * 2 * P * 2, rng);
+            std::vector<Scalar> cols(size_t(g.rows()) * g.columns());
+            gan::kernels::im2col_ref(g, x.data(), cols.data());
+            const gan::kernels::Patches patches(g, x.data());
+            auto dW = beta == 0.0f ? std::vector<Scalar>(size_t(C) * 8, NAN) : random_values(size_t(C) * 8, rng);
+            auto dW_ref = dW;
+            gan::kernels::gemm_patches(false, true, C, 8, columns, alpha, view, patches, beta, dW.data());
+            gemm_ref(false, true, C, 8, columns, alpha, matrix.data(), cols.data(), beta, dW_ref.data());
+            CHECK(same_bits(dW, dW_ref));
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("gemm_patches and gemm_patches_left reject a patch matrix of another shape than their operand", "[kernels]") {
   const gan::kernels::ConvGeometry g{1, 2, 4, 4, 2, 2, 0};  // cols (8, 4)
   std::vector<Scalar> x(32, 1.0f), A(8 * 8, 1.0f), C(8 * 8);
@@ -236,14 +289,14 @@ TEST_CASE("gemm_patches reads the patch matrix in place, as op(A) of C^T", "[ker
   // above, in both roles, with M = 1, 7 and 40.
   const bool in_place = gan::kernels::gemm_kernel_reads_in_place();
   for (bool transpose_b : {false, true}) {
-    const GemmPlan plan = gemm_plan(128, 3136, 1024, transpose_b, PatchOperand::b);
+    const GemmPlan plan = gemm_plan(128, 3136, 1024, transpose_b, Operands::patches_b);
     INFO("transpose_b=" << transpose_b);
     CHECK(plan.transposed == in_place);
     CHECK(plan.a_in_place == in_place);
   }
   CHECK_FALSE(gemm_plan(128, 3136, 1024).a_in_place);  // the same shape, B dense and (K, N): packed
   // conv2d's forward as y^T = cols^T weight^T (gemm_patches_left): read in place as it stands
-  const GemmPlan left = gemm_plan(3136, 128, 1024, true, PatchOperand::a);
+  const GemmPlan left = gemm_plan(3136, 128, 1024, true, Operands::patches_a);
   CHECK_FALSE(left.transposed);
   CHECK(left.a_in_place == in_place);
   CHECK(left.work_items >= 64);
@@ -264,7 +317,7 @@ TEST_CASE("gemm runs outer products and single rows and columns of C as plain lo
   CHECK(gemm_plan(64, 1, 6272).plain_loops);
   // not with B stored (N, K), nor for a patch matrix, nor when small: the MLP's 256 -> 1 layer
   CHECK_FALSE(gemm_plan(1, 6272, 64, true).plain_loops);
-  CHECK_FALSE(gemm_plan(64, 6272, 1, false, PatchOperand::b).plain_loops);
+  CHECK_FALSE(gemm_plan(64, 6272, 1, false, Operands::patches_b).plain_loops);
   CHECK(gemm_plan(1, 256, 64).plain_loops);
   CHECK(gemm_plan(1, 256, 64).work_items == 1);
   CHECK(gemm_plan(64, 1, 256, true).work_items == 1);
@@ -309,12 +362,12 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
   }
   // DCGAN-28's products with a patch matrix as op(B) (gemm_patches): conv2d's dW = dy cols^T and
   // conv_transpose2d's dW = x cols(dy)^T (cols stored transposed), except D1's and G2's (below)
-  CHECK(gemm_plan(128, 1024, 3136, true, PatchOperand::b).work_items >= 64);
+  CHECK(gemm_plan(128, 1024, 3136, true, Operands::patches_b).work_items >= 64);
   // and as op(A) (gemm_patches_left): conv2d's forward y^T = cols^T W^T and conv_transpose2d's
   // (dL/dx)^T = cols(dy)^T W^T, the first layer's and the second's
   for (const auto& s : {std::array<int, 3>{12544, 64, 16}, std::array<int, 3>{3136, 128, 1024}}) {
     INFO("patches as op(A): M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
-    CHECK(gemm_plan(s[0], s[1], s[2], true, PatchOperand::a).work_items >= 64);
+    CHECK(gemm_plan(s[0], s[1], s[2], true, Operands::patches_a).work_items >= 64);
   }
   // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
   // micro-tiles: D1's dW, C (64, 16). D's last Linear, C (64, 1), runs as plain loops of 16 rows
@@ -322,7 +375,7 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
   auto micro_tiles = [](int rows, int cols) {
     return ((rows + kMR - 1) / kMR) * ((cols + kNR - 1) / kNR);
   };
-  const GemmPlan thin = gemm_plan(64, 16, 12544, true, PatchOperand::b);
+  const GemmPlan thin = gemm_plan(64, 16, 12544, true, Operands::patches_b);
   INFO("transposed=" << thin.transposed);
   CHECK(thin.transposed == (16 < kNR || gan::kernels::gemm_kernel_reads_in_place()));
   CHECK(thin.work_items == (thin.transposed ? micro_tiles(16, 64) : micro_tiles(64, 16)));

@@ -170,24 +170,6 @@ TEST_CASE("col2im is the adjoint of im2col", "[kernels]") {
   CHECK(left == Approx(right).epsilon(1e-5));
 }
 
-TEST_CASE("swap_leading_axes moves (A, B, P) to (B, A, P)", "[kernels]") {
-  std::vector<Scalar> in = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // (A=2, B=3, P=2)
-  std::vector<Scalar> out(12);
-  gan::kernels::swap_leading_axes(2, 3, 2, in.data(), out.data());
-  CHECK(out == std::vector<Scalar>{1, 2, 7, 8, 3, 4, 9, 10, 5, 6, 11, 12});
-
-  gan::Rng rng(5);
-  for (int A : {1, 7, 33})
-    for (int B : {1, 7, 33})
-      for (int P : {1, 7, 33}) {
-        auto values = random_values(int64_t{A} * B * P, rng);
-        std::vector<Scalar> fast(values.size(), NAN), ref(values.size());
-        gan::kernels::swap_leading_axes(A, B, P, values.data(), fast.data());
-        gan::kernels::swap_leading_axes_ref(A, B, P, values.data(), ref.data());
-        REQUIRE(fast == ref);
-      }
-}
-
 TEST_CASE("transpose_planes moves (N, P, C) to (N, C, P), assigning or adding", "[kernels]") {
   // P = 49 and 196 (a 7 x 7 and a 14 x 14 plane) leave a last group of fewer than 8 rows; C = 100
   // a last panel of fewer than 32 columns; N = 64 runs in parallel

@@ -7,6 +7,7 @@
 //   broadcast_map     out[i] (op)= f(b[j(i)], in[i]...)         ops whose b broadcasts to a
 //   broadcast_reduce  db[j] += sum over i with j(i) = j of f(in[i]...)   the backward of broadcasting
 //   sum               sum over i of f(in[i]...)                  losses, sum, mean
+//   channel_sum       sum over one channel of (N, C, P)          a convolution's dL/db
 //   add_to_lanes      lanes[j % kLanes] += f(j)                  the one order of every long sum
 //   add_ranges_to_lanes  add_to_lanes range after range          batch norm's channel sums
 //   logsumexp_rows    out[n] = log sum_d exp(x[n, d])            softmax, cross-entropy
@@ -294,6 +295,14 @@ double sum(int64_t count, const F& f, const Inputs*... in) {
   for (double partial : chunk_total) total += partial;
   return total;
 }
+
+// sum(N * P, identity) over channel c of an (N, C, P) tensor x, its N blocks of P values taken as
+// if they lay end to end (the channel's row of the channel-major matrix that a convolution's
+// products read, gemm.h's ChannelMajor): the bits of sum over that row written out, without
+// writing it. Value j of the row goes to the lane sum gives it, j % kLanes within its chunk of
+// kChunkElements, so each block continues from the lane where the one before it stopped. Serial:
+// callers run their channels in parallel.
+double channel_sum(int N, int C, int64_t P, int c, const Scalar* x);
 
 template <class F, class... Inputs>
 double sum_ref(int64_t count, const F& f, const Inputs*... in) {

@@ -24,14 +24,33 @@
 //   gemm(false, true, N, D_out, D_in, 1.0f, x, weight, 0.0f, y);
 #pragma once
 
+#include <cstdint>
+
 #include "gan/tensor/scalar.h"
 
 namespace gan::kernels {
 
 class Patches;  // im2col.h
 
+// An (N, C, P) tensor seen as the channel-major (C, N*P) matrix that a convolution's products take
+// (conv2d's dL/dy, conv_transpose2d's x): entry (c, n*P + p) is tensor[(n*C + c)*P + p]. A row is
+// N runs of P contiguous values, one per image; the packing reads them where they lie, so the
+// tensor is never copied into that layout.
+struct ChannelMajor {
+  const Scalar* tensor;
+  int N, C;
+  int64_t P;
+  int64_t columns() const { return int64_t{N} * P; }
+};
+
 void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
           const Scalar* B, Scalar beta, Scalar* C);
+
+// gemm with B a channel-major view, stored (K, N) = (C, N*P) or, when transpose_b, (N, K): the
+// same bits as gemm on the matrix written out.
+// requires: B's (C, columns()) == (K, N), or (N, K) when transpose_b
+void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+          const ChannelMajor& B, Scalar beta, Scalar* C);
 
 // gemm with B = patches, the patch matrix im2col(x) of a convolution (im2col.h), stored (K, N) or,
 // when transpose_b, (N, K): every entry is read straight from the image, so cols is never written
@@ -39,6 +58,11 @@ void gemm(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
 // lies, row by row through its offsets (a_in_place). The same bits as im2col followed by gemm.
 // requires: patches' (rows, columns) == (K, N), or (N, K) when transpose_b
 void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
+                  const Patches& patches, Scalar beta, Scalar* C);
+// ... and with A a channel-major view, stored (M, K) or, when transpose_a, (K, M): a convolution's
+// dL/dweight, dL/dy (or x) times the patch matrix transposed.
+// requires: A's (C, columns()) == (M, K), or (K, M) when transpose_a
+void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const ChannelMajor& A,
                   const Patches& patches, Scalar beta, Scalar* C);
 
 // gemm with A = patches, the left operand, stored (M, K) or, when transpose_a, (K, M): the same
@@ -76,12 +100,14 @@ struct GemmPlan {
   int work_items;   // tiles in C (or C^T); 1 runs on the calling thread alone
 };
 
-// Which operand is a patch matrix: none (gemm), B (gemm_patches) or A (gemm_patches_left).
-enum class PatchOperand { none, b, a };
+// What the operands are, where they are not both dense matrices: B a patch matrix (gemm_patches),
+// A a patch matrix (gemm_patches_left), or B a channel-major view (gemm with a ChannelMajor B).
+// A channel-major A beside a patch matrix B plans as patches_b.
+enum class Operands { dense, patches_b, patches_a, channel_major_b };
 
 // transpose_b as for gemm.
 // requires: M, N, K >= 0
-GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, PatchOperand patches = PatchOperand::none);
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, Operands operands = Operands::dense);
 
 // Whether the compiled micro-kernel may read op(A) where it lies (a_in_place): the AVX-512 and AVX2
 // kernels do; the portable one is always given packed slivers (src/kernels/gemm_microkernel.h).

@@ -23,7 +23,7 @@
 // between layouts: weight * cols comes out channel-major, (C_out, N, H_out, W_out), so conv2d's
 // forward takes the product transposed, pixel-major (N, H_out*W_out, C_out), and transpose_planes
 // moves that to (N, C_out, H_out, W_out) (D.8.2); an (N, C, H, W) operand that a product needs
-// channel-major goes through swap_leading_axes.
+// channel-major is read where it lies, through gemm.h's ChannelMajor view.
 //
 // Never written out. cols holds about K*K / stride^2 entries per pixel of x, 4 at DCGAN's K 4 and
 // stride 2: 12.8 MB for D's second convolution at batch 64, written once and then read again by the
@@ -99,12 +99,6 @@ void im2col_ref(const ConvGeometry& g, const Scalar* x, Scalar* cols);
 // megabytes (conv_transpose2d's bias, or 0 for a fresh gradient).
 void col2im(const ConvGeometry& g, const Scalar* cols, Scalar* x, const Scalar* channel_start = nullptr);
 void col2im_ref(const ConvGeometry& g, const Scalar* cols, Scalar* x);
-
-// out[b, a, p] = in[a, b, p]: swaps the two leading axes of (A, B, P). Moves an (N, C, H*W) tensor
-// to the channel-major (C, N, H*W) that a product takes as an operand (conv_transpose2d's x,
-// conv2d's dL/dy).
-void swap_leading_axes(int A, int B, int64_t P, const Scalar* in, Scalar* out);
-void swap_leading_axes_ref(int A, int B, int64_t P, const Scalar* in, Scalar* out);
 
 // out[n, c, p] = in[n, p, c] (or += when accumulate): each of N (P, C) planes transposed, images in
 // parallel. Moves a pixel-major product (N*H*W, C) to (N, C, H, W): conv2d's y, conv_transpose2d's
