@@ -206,8 +206,10 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
 // instantiation for each, chosen by a fold over kRowCounts = 0, ..., kMR - 1.
 template <int kCols, class ASliver, int... kRowCounts>
 void microkernel_rows(std::integer_sequence<int, kRowCounts...>, int rows, int kc, const ASliver& a,
-                      const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
-  ((rows == kRowCounts + 1 ? microkernel<kCols, ASliver, kRowCounts + 1>(kc, a, b, beta, c, ldc) : void()), ...);
+                      const Scalar* b, Scalar beta, const Scalar* from, int64_t ld_from, Scalar* c, int64_t ldc) {
+  ((rows == kRowCounts + 1 ? microkernel<kCols, ASliver, kRowCounts + 1>(kc, a, b, beta, from, ld_from, c, ldc)
+                           : void()),
+   ...);
 }
 
 // A micro-tile at the edge of C, with fewer than kMR rows or kNR columns. Only the rows that exist
@@ -215,33 +217,41 @@ void microkernel_rows(std::integer_sequence<int, kRowCounts...>, int rows, int k
 // single row has one. Fewer than kNR columns go through a full-width copy of the tile, so the
 // padded lanes never touch C, and at most kNR / 2 of them run the half-width kernel.
 template <class ASliver>
-void edge_tile(int rows, int cols, int kc, const ASliver& a, const Scalar* b, Scalar beta, Scalar* C, int64_t ldc) {
+void edge_tile(int rows, int cols, int kc, const ASliver& a, const Scalar* b, Scalar beta, const Scalar* from,
+               int64_t ld_from, Scalar* C, int64_t ldc) {
   constexpr auto kRowCounts = std::make_integer_sequence<int, kMR>();
-  if (cols == kNR) return microkernel_rows<kNR>(kRowCounts, rows, kc, a, b, beta, C, ldc);
+  if (cols == kNR) return microkernel_rows<kNR>(kRowCounts, rows, kc, a, b, beta, from, ld_from, C, ldc);
   alignas(64) Scalar tile[kMR * kNR] = {};
   if (beta != 0.0f) {
-    for (int i = 0; i < rows; ++i) std::copy(C + i * ldc, C + i * ldc + cols, tile + i * kNR);
+    for (int i = 0; i < rows; ++i) std::copy(from + i * ld_from, from + i * ld_from + cols, tile + i * kNR);
   }
   if (cols <= kNR / 2) {
-    microkernel_rows<kNR / 2>(kRowCounts, rows, kc, a, b, beta, tile, kNR);
+    microkernel_rows<kNR / 2>(kRowCounts, rows, kc, a, b, beta, tile, kNR, tile, kNR);
   } else {
-    microkernel_rows<kNR>(kRowCounts, rows, kc, a, b, beta, tile, kNR);
+    microkernel_rows<kNR>(kRowCounts, rows, kc, a, b, beta, tile, kNR, tile, kNR);
   }
   for (int i = 0; i < rows; ++i) std::copy(tile + i * kNR, tile + i * kNR + cols, C + i * ldc);
 }
+
+// Where the rows of C start in a k-block: the rows of C themselves, or, in the first k-block of a
+// product with a row_start, that one row for every row (ld = 0).
+struct RowsFrom {
+  const Scalar* row;  // column 0 of the tile's first row
+  int64_t ld;
+};
 
 // One sliver of kMR rows of C against the columns [j_begin, j_end), over one k-block: the
 // micro-kernel for whole micro-tiles, edge_tile for the rest.
 template <class ASliver>
 void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const ASliver& a, const Scalar* b_packed,
-                Scalar beta, Scalar* C_row) {
+                Scalar beta, RowsFrom from, Scalar* C_row) {
   for (int jr = j_begin; jr < j_end; jr += kNR) {
     const Scalar* b = b_packed + int64_t{(jr - jc) / kNR} * kNR * kc;
     const int cols = std::min(kNR, N - jr);
     if (rows == kMR && cols == kNR) {
-      microkernel<kNR>(kc, a, b, beta, C_row + jr, N);
+      microkernel<kNR>(kc, a, b, beta, from.row + jr, from.ld, C_row + jr, N);
     } else {
-      edge_tile(rows, cols, kc, a, b, beta, C_row + jr, N);
+      edge_tile(rows, cols, kc, a, b, beta, from.row + jr, from.ld, C_row + jr, N);
     }
   }
 }
@@ -349,9 +359,11 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_b, Operands operands) {
 
 namespace {
 
-// The five loops for one plan: C = (alpha op(A)) (scale_b op(B)) + beta C, fused in k order.
+// The five loops for one plan: C = (alpha op(A)) (scale_b op(B)) + beta C, fused in k order; or,
+// given a row_start, + row_start in every row, with C not read.
 void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, int N, int K,
-              Scalar alpha, Operand A, Scalar scale_b, Operand B, Scalar beta, Scalar* C) {
+              Scalar alpha, Operand A, Scalar scale_b, Operand B, Scalar beta, Scalar* C,
+              const Scalar* row_start = nullptr) {
   const int a_slivers = ceil_div(M, kMR);
   const int row_tiles = ceil_div(M, plan.tile_rows);
   // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows. Only as it
@@ -385,8 +397,10 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
         const int kc = std::min(plan.block_depth, K - pc);
         Scalar* a_block = a_packed.get() + block % halves * a_half;
         Scalar* b_block = b_packed.get() + block % halves * b_half;
-        // Only the first k-block applies beta; later ones continue from the C it stored.
-        const Scalar block_beta = pc == 0 ? beta : 1.0f;
+        // Only the first k-block applies beta (or starts at row_start); later ones continue from
+        // the C it stored.
+        const bool from_row_start = pc == 0 && row_start != nullptr;
+        const Scalar block_beta = from_row_start ? 1.0f : pc == 0 ? beta : 1.0f;
 #pragma omp for schedule(static) nowait
         for (int s = 0; s < b_slivers; ++s) {
           pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR, b_block + int64_t{s} * kNR * kc);
@@ -412,15 +426,16 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
           for (int ir = i_begin; ir < i_end; ir += kMR) {
             const int rows = std::min(kMR, M - ir);
             Scalar* C_row = C + static_cast<int64_t>(ir) * N;
+            const RowsFrom from = from_row_start ? RowsFrom{row_start, 0} : RowsFrom{C_row, N};
             if (a_in_place && rows == kMR && A.patches != nullptr) {
               row_sliver(rows, j_begin, j_end, N, jc, kc, patch_rows(transpose_a, *A.patches, ir, pc), b_block,
-                         block_beta, C_row);
+                         block_beta, from, C_row);
             } else if (a_in_place && rows == kMR) {
               row_sliver(rows, j_begin, j_end, N, jc, kc, RowsInPlaceA{A.dense + static_cast<int64_t>(ir) * K + pc, K},
-                         b_block, block_beta, C_row);
+                         b_block, block_beta, from, C_row);
             } else {
               const Scalar* a = a_block + int64_t{a_in_place ? 0 : ir / kMR} * kAStride * kc;
-              row_sliver(rows, j_begin, j_end, N, jc, kc, PackedA{a}, b_block, block_beta, C_row);
+              row_sliver(rows, j_begin, j_end, N, jc, kc, PackedA{a}, b_block, block_beta, from, C_row);
             }
           }
         }
@@ -492,10 +507,15 @@ void thin_product(const GemmPlan& plan, bool transpose_a, int M, int N, int K, S
   });
 }
 
-// C = alpha op(A) op(B) + beta C for operands of either kind.
+// C = alpha op(A) op(B) + beta C for operands of any kind, or + row_start in every row of C when
+// given (only by gemm_patches_left, whose plans are never plain loops or transposed).
 void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, Operand A, Operand B,
-                   Scalar beta, Scalar* C) {
+                   Scalar beta, Scalar* C, const Scalar* row_start = nullptr) {
   if (M == 0 || N == 0) return;
+  if (K == 0 && row_start != nullptr) {
+    for (int i = 0; i < M; ++i) std::copy(row_start, row_start + N, C + int64_t{i} * N);
+    return;
+  }
   if (K == 0) return scale(M, N, beta, C);
   const GemmPlan plan = gemm_plan(M, N, K, transpose_b,
                                   A.patches != nullptr         ? Operands::patches_a
@@ -504,7 +524,7 @@ void gemm_operands(bool transpose_a, bool transpose_b, int M, int N, int K, Scal
                                                                : Operands::dense);
   if (plan.plain_loops) return thin_product(plan, transpose_a, M, N, K, alpha, A.dense, B.dense, beta, C);
   if (!plan.transposed) {
-    return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C);
+    return run_plan(plan, transpose_a, transpose_b, M, N, K, alpha, A, 1.0f, B, beta, C, row_start);
   }
   // C^T = op(B)^T op(A)^T: op(B)^T is B read with the opposite flag, and op(A)^T likewise. Each
   // element still sees fma(alpha * a, b, c) in k order (fma's two factors commute exactly); alpha
@@ -566,9 +586,14 @@ void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scala
 }
 
 void gemm_patches_left(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
-                       const Patches& patches, const Scalar* B, Scalar beta, Scalar* C) {
+                       const Patches& patches, const Scalar* B, Scalar beta, Scalar* C, const Scalar* row_start) {
   check_operand("gemm_patches_left", "A", patches, transpose_a, M, K);
-  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{nullptr, &patches}, Operand{B}, beta, C);
+  if (row_start != nullptr && beta != 0.0f) {
+    throw std::invalid_argument("gemm_patches_left: a row_start takes the place of beta * C, so beta must be 0, got " +
+                                std::to_string(beta));
+  }
+  gemm_operands(transpose_a, transpose_b, M, N, K, alpha, Operand{nullptr, &patches}, Operand{B}, beta, C,
+                row_start);
 }
 
 void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,

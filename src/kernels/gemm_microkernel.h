@@ -5,14 +5,16 @@
 // kRows is kMR, or fewer in the last sliver of a C whose rows are not a multiple of kMR (M = 64
 // with the AVX2 kernel's 6 rows; a C^T of a single row).
 //
-//   c[i][j] = start(c[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  i < kRows, j < kCols
+//   c[i][j] = start(f[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  i < kRows, j < kCols
 //
 // where a is the sliver of alpha * op(A), read through one of the three ASliver types below: packed
 // (PackedA), kMR rows of a row-major op(A) where they lie (RowsInPlaceA), or kMR rows of a patch
 // matrix read from the image (PatchRowsA); b a packed sliver of op(B)
 // (kc x kNR, k-major, 64-byte aligned) and start is the beta rule of gemm.h, applied in the first
-// k-block only: 0 when beta == 0 (C is not read: it may hold NaN), c when beta == 1, beta * c
-// otherwise. Later k-blocks pass beta = 1, so they carry on from what the last block stored.
+// k-block only: 0 when beta == 0 (nothing is read: C may hold NaN), f when beta == 1, beta * f
+// otherwise, where f[i][j] = from[i * ld_from + j] is the tile of C itself (from = c, ld_from =
+// ldc), or a row that every row of the tile starts at (ld_from = 0: a bias, gemm_patches_left's
+// row_start). Later k-blocks pass beta = 1 and C, so they carry on from what the last block stored.
 //
 // Each element of C thus sees exactly the fused multiply-adds of gemm_ref, in the same order; the
 // kernels differ only in how many elements they update at once, which never changes a bit.
@@ -56,13 +58,14 @@ constexpr bool kReadsAInPlace = true;
 // 12 or 14 (about 100 against 86-95 GFLOP/s on 1024^3), and 8 divides the batch of 64 exactly, so
 // a (64, 256) C still splits into 64 tiles.
 template <int kCols, class ASliver, int kRows = kMR>
-[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, const Scalar* from, int64_t ld_from,
+                                   Scalar* c, int64_t ldc) {
   constexpr int kVectors = kCols / 16;
   __m512 acc[kRows][kVectors];
 #pragma GCC unroll 16
   for (int i = 0; i < kRows; ++i) {
     for (int v = 0; v < kVectors; ++v) {
-      acc[i][v] = beta == 0.0f ? _mm512_setzero_ps() : _mm512_loadu_ps(c + i * ldc + 16 * v);
+      acc[i][v] = beta == 0.0f ? _mm512_setzero_ps() : _mm512_loadu_ps(from + i * ld_from + 16 * v);
       if (beta != 0.0f && beta != 1.0f) acc[i][v] = _mm512_mul_ps(_mm512_set1_ps(beta), acc[i][v]);
     }
   }
@@ -93,13 +96,14 @@ constexpr bool kReadsAInPlace = true;
 // Haswell and later issue two 256-bit FMAs per cycle with a latency of 4 or 5: 8 to 10 must be in
 // flight, and 12 accumulators are the most that 16 registers allow beside b and a broadcast.
 template <int kCols, class ASliver, int kRows = kMR>
-[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, const Scalar* from, int64_t ld_from,
+                                   Scalar* c, int64_t ldc) {
   constexpr int kVectors = kCols / 8;
   __m256 acc[kRows][kVectors];
 #pragma GCC unroll 16
   for (int i = 0; i < kRows; ++i) {
     for (int v = 0; v < kVectors; ++v) {
-      acc[i][v] = beta == 0.0f ? _mm256_setzero_ps() : _mm256_loadu_ps(c + i * ldc + 8 * v);
+      acc[i][v] = beta == 0.0f ? _mm256_setzero_ps() : _mm256_loadu_ps(from + i * ld_from + 8 * v);
       if (beta != 0.0f && beta != 1.0f) acc[i][v] = _mm256_mul_ps(_mm256_set1_ps(beta), acc[i][v]);
     }
   }
@@ -136,10 +140,11 @@ constexpr bool kReadsAInPlace = false;
 // the target has them. std::fma rounds once on every machine (in software where there is no FMA
 // instruction), so this kernel gives the same bits as the two above.
 template <int kCols, class ASliver, int kRows = kMR>
-[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, Scalar* c, int64_t ldc) {
+[[gnu::noinline]] void microkernel(int kc, ASliver a, const Scalar* b, Scalar beta, const Scalar* from, int64_t ld_from,
+                                   Scalar* c, int64_t ldc) {
   Scalar acc[kRows][kCols];
   for (int i = 0; i < kRows; ++i) {
-    for (int j = 0; j < kCols; ++j) acc[i][j] = start(beta, c[i * ldc + j]);
+    for (int j = 0; j < kCols; ++j) acc[i][j] = start(beta, from[i * ld_from + j]);
   }
   for (int k = 0; k < kc; ++k) {
     for (int i = 0; i < kRows; ++i) {

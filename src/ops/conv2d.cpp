@@ -52,15 +52,12 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
   // cols = im2col(x) (D.8.1), read in place by the product rather than written out
   auto patches = std::make_shared<const kernels::Patches>(g, x.value().ptr());
   // The product (D.8.2) taken transposed, y^T = cols^T weight^T: pixel-major, (N*H_out*W_out,
-  // C_out), each row starting at the bias vector. The same sums as weight cols, and the patch
-  // matrix is read where it lies as the product's left operand (gemm_patches_left).
+  // C_out), each row starting at the bias vector (the product's row_start: no pass that fills y^T
+  // with it first). The same sums as weight cols, and the patch matrix is read where it lies as
+  // the product's left operand (gemm_patches_left).
   CacheLineArray<Scalar> y_t = uninitialized_array<Scalar>(int64_t{columns} * C_out);
-  if (b.defined()) {
-    kernels::broadcast_map(kernels::broadcast_view({columns, C_out}, {1, C_out}), y_t.get(), b.value().ptr(),
-                           [](Scalar& y, Scalar bias) { y = bias; });
-  }
-  kernels::gemm_patches_left(true, true, columns, C_out, rows, 1.0f, *patches, weight.value().ptr(),
-                             b.defined() ? 1.0f : 0.0f, y_t.get());
+  kernels::gemm_patches_left(true, true, columns, C_out, rows, 1.0f, *patches, weight.value().ptr(), 0.0f, y_t.get(),
+                             b.defined() ? b.value().ptr() : nullptr);
   Tensor y = Tensor::uninitialized({N, C_out, H_out, W_out});  // every element copied in below
   kernels::transpose_planes(N, static_cast<int>(P), C_out, y_t.get(), y.ptr(), false);
   y_t.reset();

@@ -153,6 +153,7 @@ TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a 
   // conv_transpose2d, dY cols^T and (W cols)^T on im2col(dL/dy). As op(B), the patches become
   // op(A) of C^T and alpha goes to the other operand; as op(A), an alpha of 0.5 has them packed,
   // an alpha of 1 read in place. The odd geometries leave last slivers of fewer than kMR rows.
+  // conv2d's forward starts each row of y^T at the bias (row_start).
   gan::Rng rng(6);
   const gan::kernels::ConvGeometry geometries[] = {
       {3, 2, 9, 7, 4, 2, 1},    // DCGAN's K 4, stride 2, padding 1, on odd planes
@@ -160,6 +161,7 @@ TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a 
       {2, 1, 12, 12, 4, 2, 1},  // one channel: 16 taps, the transposed weight gradient
       {5, 1, 4, 4, 1, 1, 0},    // a 1 x 1 kernel: one tap, a single row of cols
       {2, 5, 8, 6, 3, 3, 2},    // padding wider than the stride
+      {1, 20, 6, 6, 4, 2, 1},   // 320 rows: two k-blocks, the second carrying on from the first
   };
   for (const auto& g : geometries) {
     const int rows = static_cast<int>(g.rows()), columns = static_cast<int>(g.columns());
@@ -191,6 +193,15 @@ TEST_CASE("gemm_patches gives the bits of im2col then gemm_ref, in every role a 
           gan::kernels::gemm_patches_left(true, true, columns, M, rows, alpha, patches, W.data(), beta, C_t.data());
           gemm_ref(true, true, columns, M, rows, alpha, cols.data(), W.data(), beta, C_t_ref.data());
           CHECK(same_bits(C_t, C_t_ref));
+          // ... every row starting at a bias: the bits of the bias's rows written into C, then beta = 1
+          if (beta != 0.0f) continue;
+          const auto bias = random_values(size_t(M), rng);
+          std::vector<Scalar> y_t(size_t(columns) * M, NAN), y_t_ref;
+          for (int r = 0; r < columns; ++r) y_t_ref.insert(y_t_ref.end(), bias.begin(), bias.end());
+          gan::kernels::gemm_patches_left(true, true, columns, M, rows, alpha, patches, W.data(), 0.0f, y_t.data(),
+                                          bias.data());
+          gemm_ref(true, true, columns, M, rows, alpha, cols.data(), W.data(), 1.0f, y_t_ref.data());
+          CHECK(same_bits(y_t, y_t_ref));
         }
       }
     }
@@ -261,6 +272,10 @@ TEST_CASE("gemm_patches and gemm_patches_left reject a patch matrix of another s
   CHECK_THROWS_WITH(gan::kernels::gemm_patches_left(false, false, 4, 2, 8, 1.0f, patches, A.data(), 0.0f, C.data()),
                     "gemm_patches_left: the patch matrix is (8, 4), expected A stored as (4, 8)");
   CHECK_NOTHROW(gan::kernels::gemm_patches_left(true, false, 4, 2, 8, 1.0f, patches, A.data(), 0.0f, C.data()));
+  // a row_start stands in for beta * C
+  CHECK_THROWS_WITH(
+      gan::kernels::gemm_patches_left(true, false, 4, 2, 8, 1.0f, patches, A.data(), 1.0f, C.data(), A.data()),
+      "gemm_patches_left: a row_start takes the place of beta * C, so beta must be 0, got 1.000000");
 }
 
 TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside the batch", "[kernels]") {

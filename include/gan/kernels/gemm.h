@@ -69,9 +69,13 @@ void gemm_patches(bool transpose_a, bool transpose_b, int M, int N, int K, Scala
 // reading in place, without the turn to C^T (a convolution's forward as y^T = cols^T weight^T,
 // and conv_transpose2d's dL/dx^T = im2col(dL/dy)^T weight^T, whose pixel-major C needs no copy
 // before its move to (N, C, H, W)).
-// requires: patches' (rows, columns) == (M, K), or (K, M) when transpose_a
+// Given row_start (N values), every row of C starts at them in place of beta * C, which is not
+// read: C = alpha op(A) op(B) + 1 row_start^T, the forward's bias, with the bits of C filled with
+// row_start's rows and beta = 1, but without that pass over C.
+// requires: patches' (rows, columns) == (M, K), or (K, M) when transpose_a; beta == 0 with a row_start
 void gemm_patches_left(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha,
-                       const Patches& patches, const Scalar* B, Scalar beta, Scalar* C);
+                       const Patches& patches, const Scalar* B, Scalar beta, Scalar* C,
+                       const Scalar* row_start = nullptr);
 
 void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar alpha, const Scalar* A,
               const Scalar* B, Scalar beta, Scalar* C);
