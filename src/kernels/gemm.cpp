@@ -11,9 +11,10 @@
 //       micro-kernel: C[ir:ir+kMR, jr:jr+kNR] updated over the kc values of this block
 // (BLIS runs jr outside ir; on Zen 4 this order ran about 5 % faster, as its 32 KiB L1 cannot
 // hold a 32 KiB sliver of B beside the sliver of A.)
-// Three ways to pack less (docs/gemm.md, section 6): x W^T runs as C^T = W x^T with W's rows read
-// in place; a product with a convolution's patch matrix as op(B) runs as C^T too, with the patch
-// matrix read from the image in place; and outer products and single rows of C run as plain loops
+// Ways to pack and copy less (docs/gemm.md, section 6): x W^T runs as C^T = W x^T with W's rows
+// read in place; a product with a convolution's patch matrix as op(B) runs as C^T too, with the
+// patch matrix read from the image in place; a channel-major view is packed from its tensor,
+// never copied into that layout; and outer products and single rows of C run as plain loops
 // (thin_product).
 #include "gan/kernels/gemm.h"
 
