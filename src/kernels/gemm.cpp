@@ -401,7 +401,7 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
         // Only the first k-block applies beta (or starts at row_start); later ones continue from
         // the C it stored.
         const bool from_row_start = pc == 0 && row_start != nullptr;
-        const Scalar block_beta = from_row_start ? 1.0f : pc == 0 ? beta : 1.0f;
+        const Scalar block_beta = pc == 0 && !from_row_start ? beta : 1.0f;
 #pragma omp for schedule(static) nowait
         for (int s = 0; s < b_slivers; ++s) {
           pack_sliver(!transpose_b, N, K, B, scale_b, jc + s * kNR, pc, kc, kNR, kNR, b_block + int64_t{s} * kNR * kc);
