@@ -137,21 +137,17 @@ void logsumexp_rows_ref(int N, int D, const Scalar* x, Scalar* out) {
 double channel_sum(int N, int C, int64_t P, int c, const Scalar* x) {
   const int64_t count = int64_t{N} * P;
   double total = 0.0;
-  for (int64_t begin = 0; begin < count; begin += kChunkElements) {  // sum's chunks, in order
+  Scalar row[kChunkElements];  // one of sum's chunks of the row, gathered from its image blocks
+  for (int64_t begin = 0; begin < count; begin += kChunkElements) {
     const int64_t end = std::min(count, begin + kChunkElements);
-    double lanes[kLanes] = {};
-    for (int64_t j = begin; j < end;) {  // the chunk's pieces of image blocks
+    for (int64_t j = begin; j < end;) {
       const int64_t n = j / P, p = j % P, run = std::min(end - j, P - p);
-      const Scalar* values = x + (n * C + c) * P + p;
-      // add_to_lanes puts a range's first term in lane 0: turn the lanes so that lane 0 is the
-      // one this piece starts at, and back after.
-      const int64_t first = (j - begin) % kLanes;
-      double turned[kLanes];
-      for (int l = 0; l < kLanes; ++l) turned[l] = lanes[(first + l) % kLanes];
-      add_to_lanes(run, [values](int64_t t) { return values[t]; }, turned);
-      for (int l = 0; l < kLanes; ++l) lanes[(first + l) % kLanes] = turned[l];
+      const Scalar* block = x + (n * C + c) * P;
+      std::copy(block + p, block + p + run, row + (j - begin));
       j += run;
     }
+    double lanes[kLanes] = {};
+    add_to_lanes(end - begin, [&row](int64_t t) { return row[t]; }, lanes);
     total += lanes_total(lanes);
   }
   return total;

@@ -299,9 +299,9 @@ double sum(int64_t count, const F& f, const Inputs*... in) {
 // sum(N * P, identity) over channel c of an (N, C, P) tensor x, its N blocks of P values taken as
 // if they lay end to end (the channel's row of the channel-major matrix that a convolution's
 // products read, gemm.h's ChannelMajor): the bits of sum over that row written out, without
-// writing it. Value j of the row goes to the lane sum gives it, j % kLanes within its chunk of
-// kChunkElements, so each block continues from the lane where the one before it stopped. Serial:
-// callers run their channels in parallel.
+// writing it out whole: each of sum's chunks of kChunkElements values is gathered from its image
+// blocks into a small array (4 KB, in L1) and lane-summed as sum would, so value j of the row goes
+// to lane j % kLanes of its chunk. Serial: callers run their channels in parallel.
 double channel_sum(int N, int C, int64_t P, int c, const Scalar* x);
 
 template <class F, class... Inputs>
