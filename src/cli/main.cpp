@@ -1,5 +1,4 @@
 // gan: the command-line front end. `gan COMMAND --help` describes each command.
-#include <malloc.h>
 
 #include <cstdio>
 #include <exception>
@@ -7,6 +6,7 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "gan/tensor/cache_line_allocator.h"
 
 namespace {
 
@@ -42,18 +42,7 @@ void print_usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A training step allocates and frees the same large buffers every time. By default glibc serves
-  // blocks over 128 KiB with mmap and hands them back to the system on free, so every step
-  // page-faults them in again (measured: DCGAN training at 285 images/s with the default, 366 with
-  // these settings). Keep freed memory in the process instead; the numbers computed do not change.
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  // One heap for all threads. By default glibc gives each thread that allocates its own arena, and
-  // with nothing trimmed, what the OpenMP workers' arenas keep adds up: the demo peaked at 209 MB
-  // on 2 threads after 5 epochs, and at 155 MB with one arena, as on 1 thread. The workers allocate
-  // little (the kernels work in buffers the calling thread made), so sharing the lock costs no
-  // speed that could be measured (docs/performance.md).
-  mallopt(M_ARENA_MAX, 1);
+  gan::keep_freed_memory();  // freed buffers stay in the process (tensor/cache_line_allocator.h)
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     print_usage();
     return argc < 2 ? 2 : 0;

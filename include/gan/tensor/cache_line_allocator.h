@@ -56,4 +56,17 @@ CacheLineArray<T> uninitialized_array(size_t count) {
   return CacheLineArray<T>(CacheLineAllocator<T>().allocate(count), CacheLineDeleter<T>{count});
 }
 
+// How a process that runs training steps sets up malloc: gan's main, and the benchmarks that time
+// its layers. A step allocates and frees the same large buffers every time. By default glibc serves
+// blocks over 128 KiB with mmap and hands them back to the system on free, so every step
+// page-faults them in again (measured: DCGAN training at 285 images/s with the default, 366 with
+// these settings; one of D's convolutions timed alone, 2.4 ms against 0.8). So freed memory is
+// kept in the process. And one heap serves all threads: by default glibc gives each thread that
+// allocates its own arena, and with nothing trimmed, what the OpenMP workers' arenas keep adds up
+// (the demo peaked at 209 MB on 2 threads after 5 epochs, and at 155 MB with one arena, as on 1
+// thread). The workers allocate little (the kernels work in buffers the calling thread made), so
+// sharing the lock costs no speed that could be measured (docs/performance.md). The numbers
+// computed do not change.
+void keep_freed_memory();
+
 }  // namespace gan
