@@ -83,8 +83,8 @@ Variable conv2d(const Variable& x, const Variable& weight, const Variable& b, in
       });
     }
     if (weight->requires_grad) {  // (D.8.4): (C_out, N*H_out*W_out) (N*H_out*W_out, C_in*K*K)
-      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm, *patches, 1.0f,
-                            grad_buffer(*weight).ptr());
+      const GradientTarget dweight = gradient_target(*weight);
+      kernels::gemm_patches(false, true, C_out, rows, columns, 1.0f, dy_cm, *patches, dweight.beta(), dweight.data);
     }
     if (x->requires_grad) {  // (D.8.5): (C_in*K*K, C_out) (C_out, N*H_out*W_out), then col2im
       CacheLineArray<Scalar> dcols = uninitialized_array<Scalar>(int64_t{rows} * columns);

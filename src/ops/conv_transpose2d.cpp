@@ -92,7 +92,8 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
     const kernels::Patches dcols(g, dy.ptr());  // im2col(dL/dy), read in place by both products
     if (weight->requires_grad) {  // (D.9.2): dL/dweight = x dcols^T, (C_in, N*H*W) (N*H*W, C_out*K*K)
       const kernels::ChannelMajor x_cm{x->value.ptr(), g.N, C_in, P_in};
-      kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, x_cm, dcols, 1.0f, grad_buffer(*weight).ptr());
+      const GradientTarget dweight = gradient_target(*weight);
+      kernels::gemm_patches(false, true, C_in, rows, columns, 1.0f, x_cm, dcols, dweight.beta(), dweight.data);
     }
     if (x->requires_grad) {  // (D.9.2): dL/dx = weight dcols, (C_in, C_out*K*K) (C_out*K*K, N*H*W)
       // Taken transposed, as conv2d's forward is: (dL/dx)^T = dcols^T weight^T, pixel-major

@@ -69,11 +69,14 @@ TEST_CASE("conv_transpose2d is the adjoint of conv2d", "[ops]") {
   }
 }
 
-TEST_CASE("conv2d and conv_transpose2d write dL/dx into a fresh gradient and add it to one that holds values", "[ops]") {
+TEST_CASE("conv2d and conv_transpose2d write dL/dx and dL/dW into fresh gradients, and add to ones with values",
+          "[ops]") {
   // The first backward writes x's new gradient without a zero fill (conv_transpose2d moves its
-  // pixel-major product's planes in; conv2d's col2im starts each plane at 0); a second, with no
-  // zero_grad between, adds to what the first left. For conv2d the 2 x 2 windows with stride 2 do
-  // not overlap, so each pixel has one term, and both ops leave exactly twice the first.
+  // pixel-major product's planes in; conv2d's col2im starts each plane at 0), and the weight's as a
+  // product with beta 0; a second, with no zero_grad between, adds to what the first left. For
+  // conv2d the 2 x 2 windows with stride 2 do not overlap, so each pixel has one term, and both
+  // ops leave exactly twice the first in dL/dx. dL/dW's second sum carries on from the first
+  // (beta 1), so it is twice the first up to rounding (an overwrite would leave it once).
   gan::Rng rng(32);
   struct Case {
     const char* op;
@@ -89,14 +92,17 @@ TEST_CASE("conv2d and conv_transpose2d write dL/dx into a fresh gradient and add
   for (const Case& c : cases) {
     INFO(c.op);
     Variable x(random_tensor(c.x, rng), true);
-    Variable weight(random_tensor(c.weight, rng));
+    Variable weight(random_tensor(c.weight, rng), true);
     const Tensor dy = random_tensor(c.dy, rng);
     c.apply(x, weight).backward(dy);
-    const Tensor once = x.grad();
+    const Tensor once = x.grad(), weight_once = weight.grad();
     c.apply(x, weight).backward(dy);
     bool doubled = true;
     for (int64_t i = 0; i < once.numel(); ++i) doubled &= x.grad().data[i] == 2.0f * once.data[i];
     CHECK(doubled);
+    for (int64_t i = 0; i < weight_once.numel(); ++i) {
+      REQUIRE(weight.grad().data[i] == Approx(2.0 * weight_once.data[i]).epsilon(1e-3).margin(1e-5));
+    }
   }
 }
 
