@@ -81,12 +81,17 @@ Variable conv_transpose2d(const Variable& x, const Variable& weight, const Varia
                      [x = x.node(), weight = weight.node(), b = b.node(), g, C_in, P_in, rows,
                       columns](const Tensor& dy) {
     if (b && b->requires_grad) {  // (D.9.3): each (n, o) plane summed in a fixed order
-      const int64_t P_out = int64_t{g.H} * g.W;
+      // The planes' sums in parallel, then added into dL/db plane after plane, n ascending: the
+      // same order for any thread count.
+      const int64_t P_out = int64_t{g.H} * g.W, planes = int64_t{g.N} * g.C;
+      std::vector<double> plane_sums(planes);
+      kernels::for_each_chunk(planes, kernels::grain_for(P_out), [&](int64_t p0, int64_t p1) {
+        for (int64_t plane = p0; plane < p1; ++plane) {
+          plane_sums[plane] = kernels::sum(P_out, [](Scalar v) { return v; }, dy.ptr() + plane * P_out);
+        }
+      });
       Scalar* db = grad_buffer(*b).ptr();
-      for (int64_t plane = 0; plane < int64_t{g.N} * g.C; ++plane) {
-        db[plane % g.C] += static_cast<Scalar>(
-            kernels::sum(P_out, [](Scalar v) { return v; }, dy.ptr() + plane * P_out));
-      }
+      for (int64_t plane = 0; plane < planes; ++plane) db[plane % g.C] += static_cast<Scalar>(plane_sums[plane]);
     }
     if (!x->requires_grad && !weight->requires_grad) return;
     const kernels::Patches dcols(g, dy.ptr());  // im2col(dL/dy), read in place by both products

@@ -42,12 +42,13 @@ TEST_CASE("batch norm's per-channel items reach 64 on the large batch norms", "[
 }
 
 TEST_CASE("the convolutions' bias loops reach 64 items on DCGAN's biased layers", "[kernels]") {
-  // conv2d fills its pixel-major product with the bias by broadcast_map, in chunks of
-  // kChunkElements, and sums the rows of dL/dy's for dL/db, grain_for(N*H_out*W_out) rows at a time
-  // (D's first convolution: 64 rows of 64 x 14 x 14). conv_transpose2d starts its (n, o) planes
-  // at the bias inside col2im, which hands out planes one at a time (G's last: 64 x 1 planes).
-  CHECK(chunk_count(64 * 64 * 14 * 14, kChunkElements) >= 64);
+  // conv2d's product starts every row at the bias (gemm_patches_left's row_start: no loop of its
+  // own) and sums dL/dy's channels for dL/db, grain_for(N*H_out*W_out) channels at a time (D's
+  // first convolution: 64 channels of 64 x 14 x 14). conv_transpose2d starts its (n, o) planes at
+  // the bias inside col2im, which hands out planes one at a time, and sums dL/dy's planes for dL/db
+  // grain_for(H*W) at a time (G's last: 64 x 1 planes of 28 x 28).
   CHECK(chunk_count(64, grain_for(64 * 14 * 14)) >= 64);
+  CHECK(chunk_count(64 * 1, grain_for(28 * 28)) >= 64);
 }
 
 TEST_CASE("Linear's bias loops reach 64 items on the MLP's widest layer", "[kernels]") {
