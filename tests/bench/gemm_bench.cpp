@@ -5,7 +5,8 @@
 //                       gemm impl=ours M=64 K=784 N=512 threads=1 gflops=...
 //                       (C = A B with A (M, K) and B (K, N), all row-major; 2 M K N flops;
 //                       the median of several repetitions)
-//   gemm_bench --conv   forward and backward milliseconds of DCGAN-28's convolutions at batch 64
+//   gemm_bench --conv   milliseconds of DCGAN-28's convolutions at batch 64, forward and each
+//                       backward apart, and their sum over one training step (bench_conv)
 //   gemm_bench --mlp-step   every product of an MLP GAN training step (mlp_step_products.h), one
 //                       thread, as the Linear op calls gemm; the best thread CPU time per call over
 //                       50 timings (mlp_step_products.h says how):
@@ -99,41 +100,72 @@ gan::Variable random_variable(gan::Shape shape, gan::Rng& rng, bool requires_gra
   return gan::Variable(t, requires_grad);
 }
 
-// DCGAN-28's four convolutions, K4 s2 p1, no bias (Radford et al. 2015 use none before batch norm).
-// The input requires grad in every layer: in the generator step, D's input is G's output.
+// DCGAN-28's four convolutions, K4 s2 p1, with a bias where the model has one (src/models/dcgan.cpp:
+// D's first layer and G's last; none before a batch norm, after Radford et al. 2015). Each is timed
+// in the three passes a training step asks of it: the forward; the backward into the weight (and
+// bias) alone, as on real or detached data; and the backward into the input alone, as in the
+// generator step, where D's parameters are frozen. Then the step's sum: D runs 3 forwards (real,
+// fake, fake again in the generator step), 2 weight gradients and as many input gradients as the
+// layers above it need (D1 1, D2 3); G runs one of each. Against the GEMM's 1024^3 rate, this sum
+// shows what the convolutions lose beside products of that shape (docs/performance.md).
 void bench_conv() {
   struct Layer {
     const char* name;
-    bool transposed;
+    bool transposed, bias;
     gan::Shape x, W;
+    double macs;  // multiply-adds of one pass at batch 64
+    int forwards, dweights, dinputs;  // per training step
   };
   const Layer layers[] = {
-      {"D1 conv2d 1x28x28->64x14x14", false, {64, 1, 28, 28}, {64, 1, 4, 4}},
-      {"D2 conv2d 64x14x14->128x7x7", false, {64, 64, 14, 14}, {128, 64, 4, 4}},
-      {"G1 conv_transpose2d 128x7x7->64x14x14", true, {64, 128, 7, 7}, {128, 64, 4, 4}},
-      {"G2 conv_transpose2d 64x14x14->1x28x28", true, {64, 64, 14, 14}, {64, 1, 4, 4}},
+      {"D1 conv2d 1x28x28->64x14x14", false, true, {64, 1, 28, 28}, {64, 1, 4, 4}, 64.0 * 14 * 14 * 64 * 16, 3, 2, 1},
+      {"D2 conv2d 64x14x14->128x7x7", false, false, {64, 64, 14, 14}, {128, 64, 4, 4}, 64.0 * 7 * 7 * 128 * 64 * 16,
+       3, 2, 3},
+      {"G1 conv_transpose2d 128x7x7->64x14x14", true, false, {64, 128, 7, 7}, {128, 64, 4, 4},
+       64.0 * 7 * 7 * 128 * 64 * 16, 1, 1, 1},
+      {"G2 conv_transpose2d 64x14x14->1x28x28", true, true, {64, 64, 14, 14}, {64, 1, 4, 4}, 64.0 * 14 * 14 * 64 * 16,
+       1, 1, 1},
   };
   for (int threads : {1, 2}) {
     gan::kernels::set_num_threads(threads);
+    double step_seconds = 0.0, step_flops = 0.0;
     for (const Layer& layer : layers) {
-      gan::Rng rng(2);
-      gan::Variable x = random_variable(layer.x, rng, true), W = random_variable(layer.W, rng, true);
-      auto run = [&] {
-        return layer.transposed ? gan::conv_transpose2d(x, W, gan::Variable(), 2, 1)
-                                : gan::conv2d(x, W, gan::Variable(), 2, 1);
-      };
-      gan::Tensor dy(run().shape());
-      rng.fill_normal(dy, 0.0f, 1.0f);
-      double forward = median_seconds(15, [&] { run(); });
-      double both = median_seconds(15, [&] {
-        x.zero_grad();
-        W.zero_grad();
-        run().backward(dy);
-      });
-      std::printf("conv layer=\"%s\" batch=64 threads=%d forward_ms=%.2f backward_ms=%.2f total_ms=%.2f\n",
-                  layer.name, threads, forward * 1e3, (both - forward) * 1e3, both * 1e3);
+      // seconds[0]: forward; [1]: backward into the weight and bias; [2]: backward into x
+      double seconds[3];
+      for (int pass = 0; pass < 3; ++pass) {
+        gan::Rng rng(2);
+        const bool into_x = pass == 2;
+        gan::Variable x = random_variable(layer.x, rng, into_x), W = random_variable(layer.W, rng, !into_x);
+        gan::Variable b = layer.bias ? random_variable(gan::Shape{layer.W[layer.transposed ? 1 : 0]}, rng, !into_x)
+                                     : gan::Variable();
+        auto run = [&] {
+          return layer.transposed ? gan::conv_transpose2d(x, W, b, 2, 1) : gan::conv2d(x, W, b, 2, 1);
+        };
+        gan::Tensor dy(run().shape());
+        rng.fill_normal(dy, 0.0f, 1.0f);
+        const double forward = median_seconds(15, [&] { run(); });
+        if (pass == 0) {
+          seconds[0] = forward;
+          continue;
+        }
+        const double both = median_seconds(15, [&] {
+          x.zero_grad();
+          W.zero_grad();
+          if (layer.bias) b.zero_grad();
+          run().backward(dy);
+        });
+        seconds[pass] = both - forward;
+      }
+      const double ms = (layer.forwards * seconds[0] + layer.dweights * seconds[1] + layer.dinputs * seconds[2]) * 1e3;
+      step_seconds += ms * 1e-3;
+      step_flops += 2 * layer.macs * (layer.forwards + layer.dweights + layer.dinputs);
+      std::printf("conv layer=\"%s\" batch=64 threads=%d forward_ms=%.2f dweight_ms=%.2f dinput_ms=%.2f "
+                  "step_ms=%.2f\n",
+                  layer.name, threads, seconds[0] * 1e3, seconds[1] * 1e3, seconds[2] * 1e3, ms);
       std::fflush(stdout);
     }
+    std::printf("conv step batch=64 threads=%d ms=%.2f gflop=%.3f gflop_s=%.1f\n", threads, step_seconds * 1e3,
+                step_flops * 1e-9, step_flops / step_seconds * 1e-9);
+    std::fflush(stdout);
   }
 }
 
