@@ -80,7 +80,8 @@ demo: configure
 # passes (gemm_bench --memory). Then our GEMM and Eigen's own OpenMP product take turns (ours,
 # Eigen, ours, ...), so that both meet the same machine; the table gives each one's median over
 # the rounds, in GFLOP/s, and the ratio. Then every product of an MLP training step, ours and
-# Eigen's (tests/bench/mlp_step_products.sh), and DCGAN-28's convolutions, forward and backward.
+# Eigen's (tests/bench/mlp_step_products.sh), and DCGAN-28's convolutions: the forward, the
+# backward into the weight and into the input apart, and their sum over one training step.
 # Then whole training steps, ours and PyTorch's taking turns the same way (BENCH_BATCHES="16 256"
 # adds batch sizes to 64), and the thread scaling of both at batch 64 (BENCH_THREADS, default 1 2
 # 4 ... up to the cores present).
