@@ -113,24 +113,20 @@ void bench_conv() {
     const char* name;
     bool transposed, bias;
     gan::Shape x, W;
-    double macs;  // multiply-adds of one pass at batch 64
     int forwards, dweights, dinputs;  // per training step
   };
   const Layer layers[] = {
-      {"D1 conv2d 1x28x28->64x14x14", false, true, {64, 1, 28, 28}, {64, 1, 4, 4}, 64.0 * 14 * 14 * 64 * 16, 3, 2, 1},
-      {"D2 conv2d 64x14x14->128x7x7", false, false, {64, 64, 14, 14}, {128, 64, 4, 4}, 64.0 * 7 * 7 * 128 * 64 * 16,
-       3, 2, 3},
-      {"G1 conv_transpose2d 128x7x7->64x14x14", true, false, {64, 128, 7, 7}, {128, 64, 4, 4},
-       64.0 * 7 * 7 * 128 * 64 * 16, 1, 1, 1},
-      {"G2 conv_transpose2d 64x14x14->1x28x28", true, true, {64, 64, 14, 14}, {64, 1, 4, 4}, 64.0 * 14 * 14 * 64 * 16,
-       1, 1, 1},
+      {"D1 conv2d 1x28x28->64x14x14", false, true, {64, 1, 28, 28}, {64, 1, 4, 4}, 3, 2, 1},
+      {"D2 conv2d 64x14x14->128x7x7", false, false, {64, 64, 14, 14}, {128, 64, 4, 4}, 3, 2, 3},
+      {"G1 conv_transpose2d 128x7x7->64x14x14", true, false, {64, 128, 7, 7}, {128, 64, 4, 4}, 1, 1, 1},
+      {"G2 conv_transpose2d 64x14x14->1x28x28", true, true, {64, 64, 14, 14}, {64, 1, 4, 4}, 1, 1, 1},
   };
   for (int threads : {1, 2}) {
     gan::kernels::set_num_threads(threads);
     double step_seconds = 0.0, step_flops = 0.0;
     for (const Layer& layer : layers) {
       // seconds[0]: forward; [1]: backward into the weight and bias; [2]: backward into x
-      double seconds[3];
+      double seconds[3], seed = 0.0, macs = 0.0;
       for (int pass = 0; pass < 3; ++pass) {
         gan::Rng rng(2);
         const bool into_x = pass == 2;
@@ -144,7 +140,19 @@ void bench_conv() {
         rng.fill_normal(dy, 0.0f, 1.0f);
         const double forward = median_seconds(15, [&] { run(); });
         if (pass == 0) {
+          // A pass's multiply-adds: the weight's, once for each pixel of the smaller plane (the
+          // convolution's output, the transposed convolution's input), for each image.
+          const gan::Shape& windows = layer.transposed ? layer.x : dy.shape;
+          macs = static_cast<double>(windows[0]) * windows[2] * windows[3] * layer.W.numel();
           seconds[0] = forward;
+          // backward(dy) first adds dy into a zero-filled gradient of y, which a training step
+          // never does (its backward starts from a scalar loss): timed alone, taken off below
+          volatile float sink = 0.0f;
+          seed = median_seconds(15, [&] {
+            gan::Tensor dy_seed(dy.shape);
+            for (int64_t i = 0; i < dy.numel(); ++i) dy_seed.data[i] += dy.data[i];
+            sink = sink + dy_seed.data[0];
+          });
           continue;
         }
         const double both = median_seconds(15, [&] {
@@ -153,19 +161,11 @@ void bench_conv() {
           if (layer.bias) b.zero_grad();
           run().backward(dy);
         });
-        // backward(dy) first adds dy into a zero-filled gradient of y, which a training step never
-        // does (its backward starts from a scalar loss): timed alone and taken off
-        volatile float sink = 0.0f;
-        const double seed = median_seconds(15, [&] {
-          gan::Tensor dy_seed(dy.shape);
-          for (int64_t i = 0; i < dy.numel(); ++i) dy_seed.data[i] += dy.data[i];
-          sink = sink + dy_seed.data[0];
-        });
         seconds[pass] = both - forward - seed;
       }
       const double ms = (layer.forwards * seconds[0] + layer.dweights * seconds[1] + layer.dinputs * seconds[2]) * 1e3;
       step_seconds += ms * 1e-3;
-      step_flops += 2 * layer.macs * (layer.forwards + layer.dweights + layer.dinputs);
+      step_flops += 2 * macs * (layer.forwards + layer.dweights + layer.dinputs);
       std::printf("conv layer=\"%s\" batch=64 threads=%d forward_ms=%.2f dweight_ms=%.2f dinput_ms=%.2f "
                   "step_ms=%.2f\n",
                   layer.name, threads, seconds[0] * 1e3, seconds[1] * 1e3, seconds[2] * 1e3, ms);
