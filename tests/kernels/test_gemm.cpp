@@ -285,16 +285,24 @@ TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside t
   const bool in_place = gan::kernels::gemm_kernel_reads_in_place();
   const int linear_forwards[][3] = {{64, 512, 784}, {64, 256, 512}, {64, 784, 1024}};
   for (const auto& s : linear_forwards) {
-    const GemmPlan forward = gemm_plan(s[0], s[1], s[2], true);
+    const GemmPlan forward = gemm_plan(s[0], s[1], s[2], false, true);
     INFO("M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
     CHECK(forward.transposed == in_place);
     CHECK(forward.a_in_place == in_place);
     CHECK(forward.work_items >= 64);
-    CHECK_FALSE(gemm_plan(s[0], s[1], s[2]).a_in_place);  // B stored (K, N): packed as before
+    // B stored (K, N): C itself, with x's rows read in place instead of W's, and x^T packed
+    const GemmPlan plain = gemm_plan(s[0], s[1], s[2]);
+    CHECK_FALSE(plain.transposed);
+    CHECK(plain.a_in_place == in_place);
+    CHECK_FALSE(gemm_plan(s[0], s[1], s[2], true).a_in_place);
   }
-  // DCGAN's 100 -> 6272 Linear: 2 x 64 x 6272 values of C to move, 6272 x 100 to pack
-  CHECK_FALSE(gemm_plan(64, 6272, 100, true).a_in_place);
-  CHECK_FALSE(gemm_plan(64, 256, 100, true).a_in_place);
+  // DCGAN's 100 -> 6272 Linear: 2 x 64 x 6272 values of C to move, 6272 x 100 to pack, so C itself
+  for (const int N : {6272, 256}) {
+    const GemmPlan forward = gemm_plan(64, N, 100, false, true);
+    INFO("N=" << N);
+    CHECK_FALSE(forward.transposed);
+    CHECK(forward.a_in_place == in_place);  // x, not W
+  }
 }
 
 TEST_CASE("gemm_patches reads the patch matrix in place, as op(A) of C^T", "[kernels]") {
@@ -304,14 +312,15 @@ TEST_CASE("gemm_patches reads the patch matrix in place, as op(A) of C^T", "[ker
   // above, in both roles, with M = 1, 7 and 40.
   const bool in_place = gan::kernels::gemm_kernel_reads_in_place();
   for (bool transpose_b : {false, true}) {
-    const GemmPlan plan = gemm_plan(128, 3136, 1024, transpose_b, Operands::patches_b);
+    const GemmPlan plan = gemm_plan(128, 3136, 1024, false, transpose_b, Operands::patches_b);
     INFO("transpose_b=" << transpose_b);
     CHECK(plan.transposed == in_place);
     CHECK(plan.a_in_place == in_place);
   }
-  CHECK_FALSE(gemm_plan(128, 3136, 1024).a_in_place);  // the same shape, B dense and (K, N): packed
+  // the same shape, B dense and (K, N): C itself, B packed
+  CHECK_FALSE(gemm_plan(128, 3136, 1024).transposed);
   // conv2d's forward as y^T = cols^T weight^T (gemm_patches_left): read in place as it stands
-  const GemmPlan left = gemm_plan(3136, 128, 1024, true, Operands::patches_a);
+  const GemmPlan left = gemm_plan(3136, 128, 1024, false, true, Operands::patches_a);
   CHECK_FALSE(left.transposed);
   CHECK(left.a_in_place == in_place);
   CHECK(left.work_items >= 64);
@@ -322,7 +331,7 @@ TEST_CASE("gemm runs outer products and single rows and columns of C as plain lo
           "[kernels]") {
   // DCGAN's 6272 -> 1 Linear: dx = dy w, K = 1, one item per row of C; dW = dy^T x, M = 1, B (K, N);
   // the forward x w^T, N = 1, with B stored either way
-  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64), column = gemm_plan(64, 1, 6272, true);
+  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64), column = gemm_plan(64, 1, 6272, false, true);
   CHECK(outer.plain_loops);
   CHECK(outer.work_items == 64);
   CHECK(row.plain_loops);
@@ -331,11 +340,11 @@ TEST_CASE("gemm runs outer products and single rows and columns of C as plain lo
   CHECK(column.work_items == 4);  // 64 / 16: a sum in k order cannot be split along k
   CHECK(gemm_plan(64, 1, 6272).plain_loops);
   // not with B stored (N, K), nor for a patch matrix, nor when small: the MLP's 256 -> 1 layer
-  CHECK_FALSE(gemm_plan(1, 6272, 64, true).plain_loops);
-  CHECK_FALSE(gemm_plan(64, 6272, 1, false, Operands::patches_b).plain_loops);
+  CHECK_FALSE(gemm_plan(1, 6272, 64, false, true).plain_loops);
+  CHECK_FALSE(gemm_plan(64, 6272, 1, false, false, Operands::patches_b).plain_loops);
   CHECK(gemm_plan(1, 256, 64).plain_loops);
   CHECK(gemm_plan(1, 256, 64).work_items == 1);
-  CHECK(gemm_plan(64, 1, 256, true).work_items == 1);
+  CHECK(gemm_plan(64, 1, 256, false, true).work_items == 1);
 }
 
 TEST_CASE("gemm cuts C into tiles of near-equal size, so that a static split is even", "[kernels]") {
@@ -377,12 +386,12 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
   }
   // DCGAN-28's products with a patch matrix as op(B) (gemm_patches): conv2d's dW = dy cols^T and
   // conv_transpose2d's dW = x cols(dy)^T (cols stored transposed), except D1's and G2's (below)
-  CHECK(gemm_plan(128, 1024, 3136, true, Operands::patches_b).work_items >= 64);
+  CHECK(gemm_plan(128, 1024, 3136, false, true, Operands::patches_b).work_items >= 64);
   // and as op(A) (gemm_patches_left): conv2d's forward y^T = cols^T W^T and conv_transpose2d's
   // (dL/dx)^T = cols(dy)^T W^T, the first layer's and the second's
   for (const auto& s : {std::array<int, 3>{12544, 64, 16}, std::array<int, 3>{3136, 128, 1024}}) {
     INFO("patches as op(A): M=" << s[0] << " N=" << s[1] << " K=" << s[2]);
-    CHECK(gemm_plan(s[0], s[1], s[2], true, Operands::patches_a).work_items >= 64);
+    CHECK(gemm_plan(s[0], s[1], s[2], false, true, Operands::patches_a).work_items >= 64);
   }
   // A C thinner than a micro-tile may be computed as C^T, and is split into all of its
   // micro-tiles: D1's dW, C (64, 16). D's last Linear, C (64, 1), runs as plain loops of 16 rows
@@ -390,7 +399,7 @@ TEST_CASE("gemm splits the models' products at batch 64 into at least 64 work it
   auto micro_tiles = [](int rows, int cols) {
     return ((rows + kMR - 1) / kMR) * ((cols + kNR - 1) / kNR);
   };
-  const GemmPlan thin = gemm_plan(64, 16, 12544, true, Operands::patches_b);
+  const GemmPlan thin = gemm_plan(64, 16, 12544, false, true, Operands::patches_b);
   INFO("transposed=" << thin.transposed);
   CHECK(thin.transposed == (16 < kNR || gan::kernels::gemm_kernel_reads_in_place()));
   CHECK(thin.work_items == (thin.transposed ? micro_tiles(16, 64) : micro_tiles(64, 16)));

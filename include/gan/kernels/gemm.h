@@ -87,7 +87,7 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
 // C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M). So may x W^T
 // when K is large beside M, and so is every product with a patch matrix as op(B): the micro-kernel
 // then reads W, or the patch matrix, where it lies (a_in_place), as it reads a patch matrix that is
-// op(A) already. Three thin products of dense operands skip tiles altogether (plain_loops):
+// op(A) already, and any dense op(A) stored as it is computed, (M, K) or for C^T (N, K). Three thin products of dense operands skip tiles altogether (plain_loops):
 // K == 1, one work item a row of C; N == 1, one work item a fixed number of rows (a sum in k order
 // cannot be split along k, so M / 16 items at most); and M == 1 with B stored (K, N), one work
 // item a fixed number of columns.
@@ -109,9 +109,10 @@ struct GemmPlan {
 // A channel-major A beside a patch matrix B plans as patches_b.
 enum class Operands { dense, patches_b, patches_a, channel_major_b };
 
-// transpose_b as for gemm.
+// transpose_a and transpose_b as for gemm.
 // requires: M, N, K >= 0
-GemmPlan gemm_plan(int M, int N, int K, bool transpose_b = false, Operands operands = Operands::dense);
+GemmPlan gemm_plan(int M, int N, int K, bool transpose_a = false, bool transpose_b = false,
+                   Operands operands = Operands::dense);
 
 // Whether the compiled micro-kernel may read op(A) where it lies (a_in_place): the AVX-512 and AVX2
 // kernels do; the portable one is always given packed slivers (src/kernels/gemm_microkernel.h).
