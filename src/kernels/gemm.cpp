@@ -166,9 +166,10 @@ void pack_channel_major_sliver(bool lanes_contiguous, const ChannelMajor& X, Sca
 // Packs lanes [l0, l0 + lanes) of scale * X, k in [pc, pc + kc), k-major: dst[k * stride + l].
 // The lanes are op(A)'s rows (kMR of them, stride kAStride) or op(B)'s columns (kNR, stride kNR);
 // element (lane l, k) is X[k * L + l] when `lanes_contiguous` (X stored (K, L): A^T, or B), else
-// X[l * K + k] (X stored (L, K): A, or B^T). Lanes past L are zero, so the micro-kernel's extra
-// rows or columns compute zeros that nobody stores. scale is alpha for op(A), rounded once per
-// value as in gemm_ref, and 1 for op(B) (except in the transposed product, see gemm).
+// X[l * K + k] (X stored (L, K): A, or B^T). A dense X comes here only stored (L, K): pack_block
+// packs the other kind row by row. Lanes past L are zero, so the micro-kernel's extra rows or
+// columns compute zeros that nobody stores. scale is alpha for op(A), rounded once per value as in
+// gemm_ref, and 1 for op(B) (except in the transposed product, see gemm).
 void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, int l0, int pc, int kc, int lanes,
                  int stride, Scalar* dst) {
   const int valid = std::min(lanes, L - l0);
@@ -179,26 +180,14 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
     return pack_channel_major_sliver(lanes_contiguous, *X.channel_major, scale, l0, pc, kc, lanes, valid, stride,
                                      dst);
   }
-  if (valid == lanes && scale == 1.0f) {  // whole slivers are copies (1 * x == x needs no multiply)
-    if (lanes_contiguous) {
-      for (int k = 0; k < kc; ++k) {
-        const Scalar* src = X.dense + static_cast<int64_t>(pc + k) * L + l0;
-        for (int l = 0; l < lanes; ++l) dst[k * stride + l] = src[l];
-      }
-    } else {
-      detail::transpose_to_k_major(X.dense + static_cast<int64_t>(l0) * K + pc, K, lanes, kc, dst, stride);
-    }
+  if (valid == lanes && scale == 1.0f) {  // whole slivers are transposes (1 * x == x needs no multiply)
+    detail::transpose_to_k_major(X.dense + static_cast<int64_t>(l0) * K + pc, K, lanes, kc, dst, stride);
     return;
   }
   // Value by value: the last sliver of a ragged L, or a scale != 1.
   for (int k = 0; k < kc; ++k) {
     Scalar* out = dst + k * stride;
-    if (lanes_contiguous) {
-      const Scalar* src = X.dense + static_cast<int64_t>(pc + k) * L + l0;
-      for (int l = 0; l < valid; ++l) out[l] = scale * src[l];
-    } else {
-      for (int l = 0; l < valid; ++l) out[l] = scale * X.dense[(l0 + l) * int64_t{K} + pc + k];
-    }
+    for (int l = 0; l < valid; ++l) out[l] = scale * X.dense[(l0 + l) * int64_t{K} + pc + k];
     std::fill(out + valid, out + lanes, 0.0f);
   }
 }
@@ -208,9 +197,10 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
 // orphaned `omp for`, without its barrier). A dense X stored (K, L) goes row by row: each k reads
 // one run of X's row and deals it out to the slivers. Sliver by sliver, each k-block read kc
 // pieces of a row 128 bytes long, rows 2 KiB or more apart, which the prefetcher followed poorly:
-// with B 784 x 512, packing took a fifth of the product's time on Zen 4, and a ninth row by row.
+// with B 784 x 512, packing took a fifth of the product's time on Zen 4, and a tenth row by row.
+template <int lanes>
 void pack_block(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, int l0, int count, int pc, int kc,
-                int lanes, int stride, Scalar* dst) {
+                int stride, Scalar* dst) {
   const int slivers = ceil_div(count, lanes);
   const int64_t sliver_size = int64_t{stride} * kc;
   if (!lanes_contiguous || X.dense == nullptr) {
@@ -227,7 +217,7 @@ void pack_block(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, in
       Scalar* out = dst + s * sliver_size + int64_t{k} * stride;
       const int valid = std::min(lanes, L - l0 - s * lanes);
       if (valid == lanes && scale == 1.0f) {  // 1 * x == x needs no multiply
-        std::copy(src + s * lanes, src + s * lanes + lanes, out);
+        for (int l = 0; l < lanes; ++l) out[l] = src[s * lanes + l];  // a fixed size: no call to memmove
       } else {
         for (int l = 0; l < valid; ++l) out[l] = scale * src[s * lanes + l];
         std::fill(out + valid, out + lanes, 0.0f);
@@ -439,9 +429,9 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
         // the C it stored.
         const bool from_row_start = pc == 0 && row_start != nullptr;
         const Scalar block_beta = pc == 0 && !from_row_start ? beta : 1.0f;
-        pack_block(!transpose_b, N, K, B, scale_b, jc, nc, pc, kc, kNR, kNR, b_block);
-        pack_block(transpose_a, M, K, A, alpha, first_packed_sliver * kMR, M - first_packed_sliver * kMR, pc, kc, kMR,
-                   kAStride, a_block);
+        pack_block<kNR>(!transpose_b, N, K, B, scale_b, jc, nc, pc, kc, kNR, b_block);
+        pack_block<kMR>(transpose_a, M, K, A, alpha, first_packed_sliver * kMR, M - first_packed_sliver * kMR, pc, kc,
+                        kAStride, a_block);
         // Every sliver is packed before any tile reads it.
 #pragma omp barrier
         // A static split: a thread gets the same tiles in every k-block, so the tiles of C it
