@@ -16,4 +16,9 @@ void set_num_threads(int threads) {
 
 int num_threads() { return omp_get_max_threads(); }
 
+TeamShare team_share(int count) {
+  const int64_t team = omp_get_num_threads(), me = omp_get_thread_num();
+  return {static_cast<int>(count * me / team), static_cast<int>(count * (me + 1) / team)};
+}
+
 }  // namespace gan::kernels

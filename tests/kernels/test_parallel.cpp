@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <omp.h>
+
 #include "gan/kernels/elementwise.h"
 #include "gan/kernels/parallel.h"
 
@@ -72,5 +74,30 @@ TEST_CASE("chunks depend on the sizes only and cover the range once", "[kernels]
       CHECK(chunk_end[chunk] == std::min<int64_t>(count, (chunk + 1) * kChunkElements));
     }
     for (int visit : visits) REQUIRE(visit == 1);
+  }
+}
+
+TEST_CASE("team_share gives each thread of a team one run, and the runs cover the items once", "[kernels]") {
+  CHECK(gan::kernels::team_share(16).begin == 0);  // outside a parallel region: all of them
+  CHECK(gan::kernels::team_share(16).end == 16);
+  for (int threads : {1, 2, 3}) {
+    for (int count : {0, 1, 5, 16}) {
+      // Written by the team, checked afterwards: Catch2 is not thread-safe.
+      std::vector<int> visits(count, 0);
+      std::vector<int> runs(threads, 0);
+#pragma omp parallel num_threads(threads)
+      {
+        const gan::kernels::TeamShare mine = gan::kernels::team_share(count);
+#pragma omp critical
+        {
+          for (int i = mine.begin; i < mine.end; ++i) visits[i] += 1;
+          runs[omp_get_thread_num()] = mine.end - mine.begin;
+        }
+      }
+      INFO("threads=" << threads << " count=" << count);
+      for (int visit : visits) REQUIRE(visit == 1);
+      // equal runs: no two differ by more than one item
+      CHECK(*std::max_element(runs.begin(), runs.end()) - *std::min_element(runs.begin(), runs.end()) <= 1);
+    }
   }
 }

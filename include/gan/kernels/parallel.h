@@ -13,6 +13,15 @@ namespace gan::kernels {
 void set_num_threads(int threads);
 int num_threads();
 
+// The calling thread's part [begin, end) of `count` items cut into equal runs, one for each thread of
+// the team that runs it (all of them outside a parallel region). Only for work whose result does
+// not depend on who does it, such as a copy: the GEMM's packing, where each thread packs the
+// slivers of B under its own tiles.
+struct TeamShare {
+  int begin, end;
+};
+TeamShare team_share(int count);
+
 // The number of fixed-size chunks of `grain` items that cover `count` items.
 inline int64_t chunk_count(int64_t count, int64_t grain) { return (count + grain - 1) / grain; }
 
