@@ -378,7 +378,8 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_a, bool transpose_b, Oper
   if (thin || weights_in_place || patches_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
-    plan.a_in_place = weights_in_place || patches_in_place || (detail::kReadsAInPlace && dense && transpose_b);
+    // C^T's op(A) is op(B)^T: read where it lies when it is the patch matrix, or B stored (N, K).
+    plan.a_in_place = patches_in_place || (detail::kReadsAInPlace && dense && transpose_b);
     return plan;
   }
   // A dense op(A) stored (M, K), as it stands, is read in place too: its slivers would be

@@ -331,7 +331,8 @@ TEST_CASE("gemm runs outer products and single rows and columns of C as plain lo
           "[kernels]") {
   // DCGAN's 6272 -> 1 Linear: dx = dy w, K = 1, one item per row of C; dW = dy^T x, M = 1, B (K, N);
   // the forward x w^T, N = 1, with B stored either way
-  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64), column = gemm_plan(64, 1, 6272, false, true);
+  const GemmPlan outer = gemm_plan(64, 6272, 1), row = gemm_plan(1, 6272, 64);
+  const GemmPlan column = gemm_plan(64, 1, 6272, false, true);
   CHECK(outer.plain_loops);
   CHECK(outer.work_items == 64);
   CHECK(row.plain_loops);

@@ -87,10 +87,11 @@ void gemm_ref(bool transpose_a, bool transpose_b, int M, int N, int K, Scalar al
 // C^T = op(B)^T op(A)^T instead (transposed); the tiles are then tiles of C^T (N, M). So may x W^T
 // when K is large beside M, and so is every product with a patch matrix as op(B): the micro-kernel
 // then reads W, or the patch matrix, where it lies (a_in_place), as it reads a patch matrix that is
-// op(A) already, and any dense op(A) stored as it is computed, (M, K) or for C^T (N, K). Three thin products of dense operands skip tiles altogether (plain_loops):
-// K == 1, one work item a row of C; N == 1, one work item a fixed number of rows (a sum in k order
-// cannot be split along k, so M / 16 items at most); and M == 1 with B stored (K, N), one work
-// item a fixed number of columns.
+// op(A) already, and any dense matrix that is the left operand as it stands: A stored (M, K), or,
+// for C^T, B stored (N, K). Three thin products of dense operands skip tiles altogether
+// (plain_loops): K == 1, one work item a row of C; N == 1, one work item a fixed number of rows (a
+// sum in k order cannot be split along k, so M / 16 items at most); and M == 1 with B stored
+// (K, N), one work item a fixed number of columns.
 struct GemmPlan {
   bool plain_loops;  // a thin product computed by plain loops; the fields below up to work_items unused
   bool transposed;   // computes C^T (N, M), then copies it into C
