@@ -220,7 +220,7 @@ void pack_block(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, in
       Scalar* out = dst + s * sliver_size + int64_t{k} * stride;
       const int valid = std::min(lanes, L - l0 - s * lanes);
       if (valid == lanes && scale == 1.0f) {  // 1 * x == x needs no multiply
-        std::memcpy(out, src + s * lanes, sizeof(Scalar) * lanes);  // a fixed size: vector moves, no call
+        std::memcpy(out, src + s * lanes, sizeof(Scalar) * lanes);  // a fixed size: inline moves, no call
       } else {
         for (int l = 0; l < valid; ++l) out[l] = scale * src[s * lanes + l];
         std::fill(out + valid, out + lanes, 0.0f);
