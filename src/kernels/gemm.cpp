@@ -194,26 +194,24 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
 }
 
 // pack_sliver for every sliver of a block, lanes [l0, l0 + count) in slivers of `lanes` lanes, each
-// kc x stride floats after the last, shared among the threads of the team that runs it (without a
-// barrier). A dense X stored (K, L) goes row by row: each k reads one run of X's row and deals it
-// out to the thread's slivers. Sliver by sliver, each k-block read kc pieces of a row 128 bytes
-// long, rows 2 KiB or more apart, which the prefetcher followed poorly: with B 784 x 512, packing
-// took a fifth of the product's time on Zen 4, and a tenth row by row. Each thread keeps a run of
-// whole slivers, those under its own tiles, rather than a run of rows of every sliver: on 2
-// threads, 64x784x512 ran at 191 GFLOP/s against 169.
+// kc x stride floats after the last, a run of slivers for each thread of the team that runs it
+// (without a barrier). A dense X stored (K, L) goes row by row: each k reads one run of X's row
+// and deals it out to the thread's slivers. Sliver by sliver, each k-block read kc pieces of a row
+// 128 bytes long, rows 2 KiB or more apart, which the prefetcher followed poorly: with B 784 x 512,
+// packing took a fifth of the product's time on Zen 4, and a tenth row by row. Each thread keeps a
+// run of whole slivers, those under its own tiles, rather than a run of rows of every sliver: on
+// 2 threads, 64x784x512 ran at 191 GFLOP/s against 169.
 template <int lanes>
 void pack_block(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, int l0, int count, int pc, int kc,
                 int stride, Scalar* dst) {
-  const int slivers = ceil_div(count, lanes);
   const int64_t sliver_size = int64_t{stride} * kc;
+  const TeamShare mine = team_share(ceil_div(count, lanes));
   if (!lanes_contiguous || X.dense == nullptr) {
-#pragma omp for schedule(static) nowait
-    for (int s = 0; s < slivers; ++s) {
+    for (int s = mine.begin; s < mine.end; ++s) {
       pack_sliver(lanes_contiguous, L, K, X, scale, l0 + s * lanes, pc, kc, lanes, stride, dst + s * sliver_size);
     }
     return;
   }
-  const TeamShare mine = team_share(slivers);
   for (int k = 0; k < kc; ++k) {
     const Scalar* src = X.dense + static_cast<int64_t>(pc + k) * L + l0;
     for (int s = mine.begin; s < mine.end; ++s) {
@@ -365,12 +363,14 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_a, bool transpose_b, Oper
   int64_t padded = int64_t{round_up(M, kMR)} * round_up(N, kNR);
   int64_t padded_transposed = int64_t{round_up(N, kMR)} * round_up(M, kNR);
   const bool thin = N < kNR && padded_transposed < padded;
+  // B stored (N, K) is op(B)^T as it stands, so C^T's micro-kernel could read its rows in place.
+  const bool b_rows_in_place = detail::kReadsAInPlace && dense && transpose_b;
   // x W^T, a Linear layer's forward: op(B) = W^T, with W stored (N, K). Packing W^T transposes
   // all N K weights in every call. C^T = W x^T reads W's rows in place instead, as the
   // micro-kernel's op(A), and transposes only x (M K values) and C, in and out (2 M N): fewer
   // values whenever K is large beside M (MLP: 64 x 784 -> 512; not DCGAN's 64 x 100 -> 6272).
-  const bool weights_in_place = detail::kReadsAInPlace && transpose_b && dense && !thin &&
-                                int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
+  const bool weights_in_place =
+      b_rows_in_place && !thin && int64_t{N} * K > 2 * int64_t{M} * N + int64_t{M} * K;
   // A patch matrix as op(B) (a convolution's forward and dL/dweight): C^T = op(B)^T op(A)^T reads
   // it in place as the micro-kernel's op(A), through its offsets (PatchRowsA), instead of packing
   // all K N of its values, each gathered from the image, for every product.
@@ -378,8 +378,7 @@ GemmPlan gemm_plan(int M, int N, int K, bool transpose_a, bool transpose_b, Oper
   if (thin || weights_in_place || patches_in_place) {
     GemmPlan plan = plan_tiles(N, M, K);
     plan.transposed = true;
-    // C^T's op(A) is op(B)^T: read where it lies when it is the patch matrix, or B stored (N, K).
-    plan.a_in_place = patches_in_place || (detail::kReadsAInPlace && dense && transpose_b);
+    plan.a_in_place = patches_in_place || b_rows_in_place;
     return plan;
   }
   // A dense op(A) stored (M, K), as it stands, is read in place too: its slivers would be
@@ -418,8 +417,8 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
 
   // Run by every thread of the team, or by the calling thread alone for a single work item or a
   // single thread (which then skips the cost of starting a parallel region: as long as a small
-  // product takes, and 0.5-2.5 % of the MLP's larger ones). The `omp for` loops inside share their
-  // iterations among whichever threads run this; the split is the plan's either way.
+  // product takes, and 0.5-2.5 % of the MLP's larger ones). The packing's team_share and the tiles'
+  // `omp for` share the work among whichever threads run this; the split is the plan's either way.
   auto loops = [&] {
     int block = 0;
     for (int jc = 0; jc < N; jc += plan.block_cols) {
