@@ -72,6 +72,15 @@ constexpr int kWantedItems = 64;
 int ceil_div(int a, int b) { return (a + b - 1) / b; }
 int round_up(int a, int b) { return ceil_div(a, b) * b; }
 
+// How far apart packed slivers start: their kc x stride floats (stride kNR, or kAStride for A) and
+// one cache line more. At kc = 256 a sliver is 16 or 32 KiB, a multiple of the 4 KiB at which L1's
+// sets repeat, so pack_block, which writes one k of every sliver in turn, sent those 16 or 32
+// lines into a single set of 8 ways, and most went out to L2 and came back. One line more spreads
+// them over as many sets: on one Zen 4 core with AVX2, the MLP's dL/dx product 64x1024x512 (B
+// packed row by row) ran in 661 against 707 us.
+constexpr int kSliverPad = 64 / sizeof(Scalar);
+int64_t sliver_pitch(int stride, int kc) { return int64_t{stride} * kc + kSliverPad; }
+
 // Packed blocks and C^T: uninitialised scratch on a 64-byte boundary (cache_line_allocator.h), so
 // that every packed row of b is one aligned load. The packing writes each value before a
 // micro-kernel reads it. kMR x kNR values of slack past the end: GCC's vectorised loads in the
@@ -194,28 +203,28 @@ void pack_sliver(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, i
 }
 
 // pack_sliver for every sliver of a block, lanes [l0, l0 + count) in slivers of `lanes` lanes, each
-// kc x stride floats after the last, a run of slivers for each thread of the team that runs it
-// (without a barrier). A dense X stored (K, L) goes row by row: each k reads one run of X's row
-// and deals it out to the thread's slivers. Sliver by sliver, each k-block read kc pieces of a row
-// 128 bytes long, rows 2 KiB or more apart, which the prefetcher followed poorly: with B 784 x 512,
-// packing took a fifth of the product's time on Zen 4, and a tenth row by row. Each thread keeps a
-// run of whole slivers, those under its own tiles, rather than a run of rows of every sliver: on
-// 2 threads, 64x784x512 ran at 191 GFLOP/s against 169.
+// sliver_pitch(stride, kc) floats after the last, a run of slivers for each thread of the team
+// that runs it (without a barrier). A dense X stored (K, L) goes row by row: each k reads one run
+// of X's row and deals it out to the thread's slivers. Sliver by sliver, each k-block read kc
+// pieces of a row 128 bytes long, rows 2 KiB or more apart, which the prefetcher followed poorly:
+// with B 784 x 512, packing took a fifth of the product's time on Zen 4, and a tenth row by row.
+// Each thread keeps a run of whole slivers, those under its own tiles, rather than a run of rows
+// of every sliver: on 2 threads, 64x784x512 ran at 191 GFLOP/s against 169.
 template <int lanes>
 void pack_block(bool lanes_contiguous, int L, int K, Operand X, Scalar scale, int l0, int count, int pc, int kc,
                 int stride, Scalar* dst) {
-  const int64_t sliver_size = int64_t{stride} * kc;
+  const int64_t pitch = sliver_pitch(stride, kc);
   const TeamShare mine = team_share(ceil_div(count, lanes));
   if (!lanes_contiguous || X.dense == nullptr) {
     for (int s = mine.begin; s < mine.end; ++s) {
-      pack_sliver(lanes_contiguous, L, K, X, scale, l0 + s * lanes, pc, kc, lanes, stride, dst + s * sliver_size);
+      pack_sliver(lanes_contiguous, L, K, X, scale, l0 + s * lanes, pc, kc, lanes, stride, dst + s * pitch);
     }
     return;
   }
   for (int k = 0; k < kc; ++k) {
     const Scalar* src = X.dense + static_cast<int64_t>(pc + k) * L + l0;
     for (int s = mine.begin; s < mine.end; ++s) {
-      Scalar* out = dst + s * sliver_size + int64_t{k} * stride;
+      Scalar* out = dst + s * pitch + int64_t{k} * stride;
       const int valid = std::min(lanes, L - l0 - s * lanes);
       if (valid == lanes && scale == 1.0f) {  // 1 * x == x needs no multiply
         std::memcpy(out, src + s * lanes, sizeof(Scalar) * lanes);  // a fixed size: inline moves, no call
@@ -271,7 +280,7 @@ template <class ASliver>
 void row_sliver(int rows, int j_begin, int j_end, int N, int jc, int kc, const ASliver& a, const Scalar* b_packed,
                 Scalar beta, RowsFrom from, Scalar* C_row) {
   for (int jr = j_begin; jr < j_end; jr += kNR) {
-    const Scalar* b = b_packed + int64_t{(jr - jc) / kNR} * kNR * kc;
+    const Scalar* b = b_packed + int64_t{(jr - jc) / kNR} * sliver_pitch(kNR, kc);
     const int cols = std::min(kNR, N - jr);
     if (rows == kMR && cols == kNR) {
       microkernel<kNR>(kc, a, b, beta, from.row + jr, from.ld, C_row + jr, N);
@@ -408,8 +417,9 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
   // its tiles of block b can pack block b + 1 without waiting for the others: what it overwrites was
   // read in block b - 1, and every thread finished that before the barrier that started block b.
   // One barrier per block instead of two; on a shared machine each one waits for the slowest core.
-  const int64_t a_half = int64_t{std::max(1, a_slivers - first_packed_sliver)} * kAStride * plan.block_depth;
-  const int64_t b_half = int64_t{round_up(std::min(N, plan.block_cols), kNR)} * plan.block_depth;
+  const int64_t a_half =
+      int64_t{std::max(1, a_slivers - first_packed_sliver)} * sliver_pitch(kAStride, plan.block_depth);
+  const int64_t b_half = int64_t{ceil_div(std::min(N, plan.block_cols), kNR)} * sliver_pitch(kNR, plan.block_depth);
   const bool parallel = plan.work_items > 1 && num_threads() > 1;
   const int halves = parallel && (K > plan.block_depth || N > plan.block_cols) ? 2 : 1;
   Scratch a_packed = packing_scratch(halves * a_half);
@@ -460,7 +470,7 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
               row_sliver(rows, j_begin, j_end, N, jc, kc, RowsInPlaceA{A.dense + static_cast<int64_t>(ir) * K + pc, K},
                          b_block, block_beta, from, C_row);
             } else {
-              const Scalar* a = a_block + int64_t{a_in_place ? 0 : ir / kMR} * kAStride * kc;
+              const Scalar* a = a_block + int64_t{a_in_place ? 0 : ir / kMR} * sliver_pitch(kAStride, kc);
               row_sliver(rows, j_begin, j_end, N, jc, kc, PackedA{a}, b_block, block_beta, from, C_row);
             }
           }
