@@ -73,11 +73,11 @@ int ceil_div(int a, int b) { return (a + b - 1) / b; }
 int round_up(int a, int b) { return ceil_div(a, b) * b; }
 
 // How far apart packed slivers start: their kc x stride floats (stride kNR, or kAStride for A) and
-// one cache line more. At kc = 256 a sliver is 16 or 32 KiB, a multiple of the 4 KiB at which L1's
-// sets repeat, so pack_block, which writes one k of every sliver in turn, sent those 16 or 32
-// lines into a single set of 8 ways, and most went out to L2 and came back. One line more spreads
-// them over as many sets: on one Zen 4 core with AVX2, the MLP's dL/dx product 64x1024x512 (B
-// packed row by row) ran in 661 against 707 us.
+// one cache line more. At kc = 256 a sliver of B is 16 or 32 KiB, a multiple of the 4 KiB at which
+// L1's sets repeat, so pack_block, which writes one k of every sliver in turn (32 slivers for a B
+// 512 wide, with AVX2), sent all of a k's lines into a single set of 8 ways, and most went out to
+// L2 and came back. One line more puts each sliver's in another set: on one Zen 4 core with AVX2,
+// the MLP's dL/dx product 64x1024x512 (B packed row by row) ran in 661 against 707 us.
 constexpr int kSliverPad = 64 / sizeof(Scalar);
 int64_t sliver_pitch(int stride, int kc) { return int64_t{stride} * kc + kSliverPad; }
 
