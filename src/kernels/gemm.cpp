@@ -114,8 +114,8 @@ PatchOffsets patch_offsets(bool lanes_contiguous, const Patches& X) {
 }
 
 // pack_sliver for a patch matrix: each lane's part of the offset is looked up once per sliver and
-// each k's once per k. Only the portable kernel, and an alpha != 1, pack whole patch matrices; the
-// others read them in place (patch_rows below) and pack only a last sliver of fewer than kMR rows.
+// each k's once per k. Only the portable kernel, and an alpha != 1, pack patch matrices; the
+// others read them in place (patch_rows below).
 void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, int l0, int pc, int kc, int lanes,
                        int valid, int stride, Scalar* dst) {
   const PatchOffsets offsets = patch_offsets(lanes_contiguous, X);
@@ -128,12 +128,13 @@ void pack_patch_sliver(bool lanes_contiguous, const Patches& X, Scalar scale, in
   }
 }
 
-// Rows [l0, l0 + kMR) of a patch matrix as the micro-kernel reads them in place from k = pc on,
-// with the offsets that pack_patch_sliver would copy them by (the same values, never copied).
-PatchRowsA patch_rows(bool lanes_contiguous, const Patches& X, int l0, int pc) {
+// Rows [l0, l0 + rows), rows <= kMR, of a patch matrix as the micro-kernel reads them in place from
+// k = pc on, with the offsets that pack_patch_sliver would copy them by (the same values, never
+// copied).
+PatchRowsA patch_rows(bool lanes_contiguous, const Patches& X, int l0, int rows, int pc) {
   const PatchOffsets offsets = patch_offsets(lanes_contiguous, X);
   PatchRowsA a{};
-  for (int i = 0; i < kMR; ++i) a.rows[i] = X.image() + offsets.lanes[l0 + i];
+  for (int i = 0; i < rows; ++i) a.rows[i] = X.image() + offsets.lanes[l0 + i];
   a.offsets = offsets.k + pc;
   return a;
 }
@@ -408,18 +409,18 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
               const Scalar* row_start = nullptr) {
   const int a_slivers = ceil_div(M, kMR);
   const int row_tiles = ceil_div(M, plan.tile_rows);
-  // Read in place, op(A) needs packing only for a last sliver of fewer than kMR rows. Only as it
-  // stands, though: alpha * a is rounded once per value, which only the packing does (the plans
-  // that turn to C^T give alpha to op(B); a patch matrix as op(A) may come with alpha != 1).
+  // Read in place, op(A) needs no packing, a last sliver of fewer than kMR rows included: the
+  // kernel for that many rows reads no row past them (on Zen 4 with AVX2, packing the last 4 rows
+  // of 64 had cost 64x6272x128 2 %). Only as it stands, though: alpha * a is rounded once per value,
+  // which only the packing does (the plans that turn to C^T give alpha to op(B); a patch matrix as
+  // op(A) may come with alpha != 1).
   const bool a_in_place = plan.a_in_place && alpha == 1.0f;
-  const int first_packed_sliver = a_in_place ? M / kMR : 0;
   // Shared by all threads: op(A)'s M rows and op(B)'s nc columns of one block, in two halves when
   // there is more than one block. Block b is packed into half b % 2, so a thread that has finished
   // its tiles of block b can pack block b + 1 without waiting for the others: what it overwrites was
   // read in block b - 1, and every thread finished that before the barrier that started block b.
   // One barrier per block instead of two; on a shared machine each one waits for the slowest core.
-  const int64_t a_half =
-      int64_t{std::max(1, a_slivers - first_packed_sliver)} * sliver_pitch(kAStride, plan.block_depth);
+  const int64_t a_half = a_in_place ? 0 : a_slivers * sliver_pitch(kAStride, plan.block_depth);
   const int64_t b_half = int64_t{ceil_div(std::min(N, plan.block_cols), kNR)} * sliver_pitch(kNR, plan.block_depth);
   const bool parallel = plan.work_items > 1 && num_threads() > 1;
   const int halves = parallel && (K > plan.block_depth || N > plan.block_cols) ? 2 : 1;
@@ -444,8 +445,7 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
         const bool from_row_start = pc == 0 && row_start != nullptr;
         const Scalar block_beta = pc == 0 && !from_row_start ? beta : 1.0f;
         pack_block<kNR>(!transpose_b, N, K, B, scale_b, jc, nc, pc, kc, kNR, b_block);
-        pack_block<kMR>(transpose_a, M, K, A, alpha, first_packed_sliver * kMR, M - first_packed_sliver * kMR, pc, kc,
-                        kAStride, a_block);
+        if (!a_in_place) pack_block<kMR>(transpose_a, M, K, A, alpha, 0, M, pc, kc, kAStride, a_block);
         // Every sliver is packed before any tile reads it.
 #pragma omp barrier
         // A static split: a thread gets the same tiles in every k-block, so the tiles of C it
@@ -464,14 +464,14 @@ void run_plan(const GemmPlan& plan, bool transpose_a, bool transpose_b, int M, i
             const int rows = std::min(kMR, M - ir);
             Scalar* C_row = C + static_cast<int64_t>(ir) * N;
             const RowsFrom from = from_row_start ? RowsFrom{row_start, 0} : RowsFrom{C_row, N};
-            if (a_in_place && rows == kMR && A.patches != nullptr) {
-              row_sliver(rows, j_begin, j_end, N, jc, kc, patch_rows(transpose_a, *A.patches, ir, pc), b_block,
+            if (a_in_place && A.patches != nullptr) {
+              row_sliver(rows, j_begin, j_end, N, jc, kc, patch_rows(transpose_a, *A.patches, ir, rows, pc), b_block,
                          block_beta, from, C_row);
-            } else if (a_in_place && rows == kMR) {
+            } else if (a_in_place) {
               row_sliver(rows, j_begin, j_end, N, jc, kc, RowsInPlaceA{A.dense + static_cast<int64_t>(ir) * K + pc, K},
                          b_block, block_beta, from, C_row);
             } else {
-              const Scalar* a = a_block + int64_t{a_in_place ? 0 : ir / kMR} * sliver_pitch(kAStride, kc);
+              const Scalar* a = a_block + ir / kMR * sliver_pitch(kAStride, kc);
               row_sliver(rows, j_begin, j_end, N, jc, kc, PackedA{a}, b_block, block_beta, from, C_row);
             }
           }

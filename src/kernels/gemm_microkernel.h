@@ -3,13 +3,14 @@
 // or kNR / 2 for the last columns of a C whose width leaves at most half a sliver there (a Linear
 // with 100 or 784 outputs): half the multiply-adds, on the first half of the same packed sliver.
 // kRows is kMR, or fewer in the last sliver of a C whose rows are not a multiple of kMR (M = 64
-// with the AVX2 kernel's 6 rows; a C^T of a single row).
+// with the AVX2 kernel's 6 rows; a C^T of a single row). It reads only those kRows rows of a, so a
+// last sliver of A is read in place as safely as a whole one.
 //
 //   c[i][j] = start(f[i][j]);  for k in 0..kc-1:  c[i][j] = fma(a[k][i], b[k][j], c[i][j]),  i < kRows, j < kCols
 //
 // where a is the sliver of alpha * op(A), read through one of the three ASliver types below: packed
-// (PackedA), kMR rows of a row-major op(A) where they lie (RowsInPlaceA), or kMR rows of a patch
-// matrix read from the image (PatchRowsA); b a packed sliver of op(B)
+// (PackedA), kRows rows of a row-major op(A) where they lie (RowsInPlaceA), or kRows rows of a
+// patch matrix read from the image (PatchRowsA); b a packed sliver of op(B)
 // (kc x kNR, k-major, 64-byte aligned) and start is the beta rule of gemm.h, applied in the first
 // k-block only: 0 when beta == 0 (nothing is read: C may hold NaN), f when beta == 1, beta * f
 // otherwise, where f[i][j] = from[i * ld_from + j] is the tile of C itself (from = c, ld_from =

@@ -307,9 +307,9 @@ TEST_CASE("gemm reads a Linear layer's weights in place when K is large beside t
 
 TEST_CASE("gemm_patches reads the patch matrix in place, as op(A) of C^T", "[kernels]") {
   // A patch matrix as op(B), stored (K, N) (a convolution's forward) or (N, K) (its weight
-  // gradient): computed as C^T = op(B)^T op(A)^T, whose whole slivers of rows the AVX-512 and AVX2
-  // kernels read from the image (the portable one packs them). The bits: the gemm_patches test
-  // above, in both roles, with M = 1, 7 and 40.
+  // gradient): computed as C^T = op(B)^T op(A)^T, whose slivers of rows, a last one of fewer than
+  // kMR included, the AVX-512 and AVX2 kernels read from the image (the portable one packs them).
+  // The bits: the gemm_patches test above, in both roles, with M = 1, 7 and 40.
   const bool in_place = gan::kernels::gemm_kernel_reads_in_place();
   for (bool transpose_b : {false, true}) {
     const GemmPlan plan = gemm_plan(128, 3136, 1024, false, transpose_b, Operands::patches_b);
